@@ -1,0 +1,1 @@
+"""Qt-free domain layer: records, validation, services, time zones and working hours."""

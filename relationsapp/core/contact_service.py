@@ -1,0 +1,264 @@
+"""Create, read, update, delete and restore contacts; one short unit of work per call."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from relationsapp.core.choices import Channel, EmailKind, Formality, NameOrder, PhoneKind
+from relationsapp.core.errors import RecordNotFound, ValidationFailed
+from relationsapp.core.names import display_name, latin_name, sort_key
+from relationsapp.core.records import (
+    ContactDetails,
+    ContactDraft,
+    ContactRow,
+    EmailEntry,
+    PhoneEntry,
+    PostalAddress,
+)
+from relationsapp.core.validation import normalise_contact, validate_contact
+from relationsapp.storage.base import utc_now
+from relationsapp.storage.database import Database
+from relationsapp.storage.models import Account, Contact, ContactEmail, ContactPhone
+
+
+def weekend_to_text(days: tuple[int, ...] | None) -> str:
+    return "" if days is None else ",".join(str(day) for day in days)
+
+
+def weekend_from_text(text: str) -> tuple[int, ...] | None:
+    return tuple(int(day) for day in text.split(",")) if text else None
+
+
+def contact_columns(draft: ContactDraft) -> dict[str, Any]:
+    """The ``contacts`` row for a normalised draft (bulk inserts and ORM edits share it)."""
+    return {
+        "given_name": draft.given_name,
+        "family_name": draft.family_name,
+        "given_name_latin": draft.given_name_latin,
+        "family_name_latin": draft.family_name_latin,
+        "name_order": draft.name_order.value,
+        "display_name": display_name(draft),
+        "latin_name": latin_name(draft),
+        "sort_key": sort_key(draft),
+        "honorific": draft.honorific,
+        "formality": draft.formality.value,
+        "job_title": draft.job_title,
+        "account_id": draft.account_id,
+        "street": draft.address.street,
+        "postal_code": draft.address.postal_code,
+        "city": draft.address.city,
+        "region": draft.address.region,
+        "country": draft.country,
+        "time_zone": draft.time_zone,
+        "work_start": draft.work_start,
+        "work_end": draft.work_end,
+        "weekend_days": weekend_to_text(draft.weekend_days),
+        "preferred_language": draft.preferred_language,
+        "preferred_channel": draft.preferred_channel.value,
+        "response_hours": draft.response_hours,
+        "birthday": draft.birthday,
+        "tags": json.dumps(draft.tags, ensure_ascii=False),
+        "notes": draft.notes,
+    }
+
+
+def _apply_draft(contact: Contact, draft: ContactDraft) -> None:
+    for column, value in contact_columns(draft).items():
+        setattr(contact, column, value)
+
+
+def _sync_children(
+    existing: Sequence[ContactEmail] | Sequence[ContactPhone],
+    wanted: Sequence[tuple[str, str]],
+    make: type[ContactEmail] | type[ContactPhone],
+    contact: Contact,
+    value_attribute: str,
+) -> None:
+    """Keep rows whose value is still wanted, tombstone the rest, add the new ones.
+
+    Keeping a row (and its uid) when only its position or kind changed means another
+    device's edit of the same address merges instead of duplicating.
+    """
+    live = [row for row in existing if row.deleted_at is None]
+    children = contact.emails if make is ContactEmail else contact.phones
+    for position, (value, kind) in enumerate(wanted):
+        match = next((row for row in live if getattr(row, value_attribute) == value), None)
+        if match is not None:
+            live.remove(match)
+            match.kind, match.position = kind, position
+        else:
+            row = make(kind=kind, position=position)
+            setattr(row, value_attribute, value)
+            children.append(row)  # type: ignore[arg-type]
+    now = utc_now()
+    for row in live:
+        row.deleted_at = now
+
+
+def _draft_of(contact: Contact) -> ContactDraft:
+    return ContactDraft(
+        given_name=contact.given_name,
+        family_name=contact.family_name,
+        given_name_latin=contact.given_name_latin,
+        family_name_latin=contact.family_name_latin,
+        name_order=NameOrder(contact.name_order),
+        honorific=contact.honorific,
+        formality=Formality(contact.formality),
+        job_title=contact.job_title,
+        account_id=contact.account_id,
+        emails=[
+            EmailEntry(row.address, EmailKind(row.kind))
+            for row in contact.emails
+            if row.deleted_at is None
+        ],
+        phones=[
+            PhoneEntry(row.number, PhoneKind(row.kind))
+            for row in contact.phones
+            if row.deleted_at is None
+        ],
+        address=PostalAddress(contact.street, contact.postal_code, contact.city, contact.region),
+        country=contact.country,
+        time_zone=contact.time_zone,
+        work_start=contact.work_start,
+        work_end=contact.work_end,
+        weekend_days=weekend_from_text(contact.weekend_days),
+        preferred_language=contact.preferred_language,
+        preferred_channel=Channel(contact.preferred_channel),
+        response_hours=contact.response_hours,
+        birthday=contact.birthday,
+        tags=list(json.loads(contact.tags or "[]")),
+        notes=contact.notes,
+    )
+
+
+def checked_contact(draft: ContactDraft) -> ContactDraft:
+    """The normalised draft, or ValidationFailed with every problem."""
+    errors = validate_contact(draft)
+    if errors:
+        raise ValidationFailed(errors)
+    return normalise_contact(draft)
+
+
+def _live_contact(session: Session, contact_id: int) -> Contact:
+    contact = session.get(Contact, contact_id)
+    if contact is None or contact.deleted_at is not None:
+        raise RecordNotFound(contact_id)
+    return contact
+
+
+def add_contact(session: Session, draft: ContactDraft) -> int:
+    """Validate, normalise and insert ``draft`` in ``session``; returns the new id."""
+    draft = checked_contact(draft)
+    contact = Contact()
+    _apply_draft(contact, draft)
+    session.add(contact)
+    _sync_children(
+        [], [(e.address, e.kind.value) for e in draft.emails], ContactEmail, contact, "address"
+    )
+    _sync_children(
+        [], [(p.number, p.kind.value) for p in draft.phones], ContactPhone, contact, "number"
+    )
+    session.flush()
+    return contact.id
+
+
+class ContactService:
+    """Contact operations for the UI and CLI, each in its own transaction."""
+
+    def __init__(self, database: Database) -> None:
+        self._database = database
+
+    def create(self, draft: ContactDraft) -> int:
+        with self._database.session() as session, session.begin():
+            return add_contact(session, draft)
+
+    def update(self, contact_id: int, draft: ContactDraft) -> None:
+        draft = checked_contact(draft)
+        with self._database.session() as session, session.begin():
+            contact = _live_contact(session, contact_id)
+            _apply_draft(contact, draft)
+            _sync_children(
+                contact.emails,
+                [(e.address, e.kind.value) for e in draft.emails],
+                ContactEmail,
+                contact,
+                "address",
+            )
+            _sync_children(
+                contact.phones,
+                [(p.number, p.kind.value) for p in draft.phones],
+                ContactPhone,
+                contact,
+                "number",
+            )
+
+    def delete(self, contact_id: int) -> None:
+        """Tombstone the contact (it leaves lists and search; ``restore`` brings it back)."""
+        with self._database.session() as session, session.begin():
+            _live_contact(session, contact_id).deleted_at = utc_now()
+
+    def restore(self, contact_id: int) -> None:
+        with self._database.session() as session, session.begin():
+            contact = session.get(Contact, contact_id)
+            if contact is None:
+                raise RecordNotFound(contact_id)
+            contact.deleted_at = None
+
+    def get(self, contact_id: int) -> ContactDetails:
+        with self._database.session() as session:
+            contact = _live_contact(session, contact_id)
+            account = session.get(Account, contact.account_id) if contact.account_id else None
+            return ContactDetails(
+                id=contact.id,
+                uid=contact.uid,
+                draft=_draft_of(contact),
+                display_name=contact.display_name,
+                latin_name=contact.latin_name,
+                account_name=account.name if account and account.deleted_at is None else "",
+                created_at=contact.created_at,
+                updated_at=contact.updated_at,
+            )
+
+    def rows(self, contact_ids: Iterable[int]) -> dict[int, ContactRow]:
+        """The list rows of ``contact_ids`` (deleted ones are left out)."""
+        ids = list(contact_ids)
+        if not ids:
+            return {}
+        statement = (
+            select(
+                Contact.id,
+                Contact.display_name,
+                Contact.latin_name,
+                Account.name,
+                Account.deleted_at,
+                Contact.country,
+                Contact.time_zone,
+                Contact.work_start,
+                Contact.work_end,
+                Contact.weekend_days,
+                Contact.preferred_channel,
+            )
+            .outerjoin(Account, Account.id == Contact.account_id)
+            .where(Contact.id.in_(ids), Contact.deleted_at.is_(None))
+        )
+        with self._database.session() as session:
+            return {
+                row[0]: ContactRow(
+                    id=row[0],
+                    display_name=row[1],
+                    latin_name=row[2],
+                    account_name=(row[3] or "") if row[4] is None else "",
+                    country=row[5],
+                    time_zone=row[6],
+                    work_start=row[7],
+                    work_end=row[8],
+                    weekend_days=weekend_from_text(row[9]),
+                    preferred_channel=Channel(row[10]),
+                )
+                for row in session.execute(statement)
+            }

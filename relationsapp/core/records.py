@@ -1,0 +1,140 @@
+"""Plain dataclasses that cross the service boundary (never live ORM objects).
+
+A *draft* is what an editor or importer hands to a service to create or update a
+record; a *summary*/*details* is what a service hands back for display.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from relationsapp.core.choices import Channel, EmailKind, Formality, NameOrder, PhoneKind, SizeBand
+
+DEFAULT_WORK_START = 9 * 60  # minutes after local midnight
+DEFAULT_WORK_END = 17 * 60
+DEFAULT_RESPONSE_HOURS = 24
+
+
+@dataclass(frozen=True)
+class EmailEntry:
+    address: str
+    kind: EmailKind = EmailKind.WORK
+
+
+@dataclass(frozen=True)
+class PhoneEntry:
+    """A phone number as typed (any format) or as stored (E.164, ``+4533123456``)."""
+
+    number: str
+    kind: PhoneKind = PhoneKind.WORK
+
+
+@dataclass(frozen=True)
+class PostalAddress:
+    street: str = ""
+    postal_code: str = ""
+    city: str = ""
+    region: str = ""
+
+    def is_empty(self) -> bool:
+        return not (self.street or self.postal_code or self.city or self.region)
+
+
+@dataclass
+class ContactDraft:
+    """Everything a user can type about a person."""
+
+    given_name: str = ""
+    family_name: str = ""
+    given_name_latin: str = ""
+    family_name_latin: str = ""
+    name_order: NameOrder = NameOrder.GIVEN_FIRST
+    honorific: str = ""
+    formality: Formality = Formality.FORMAL
+    job_title: str = ""
+    account_id: int | None = None
+    emails: list[EmailEntry] = field(default_factory=list)
+    phones: list[PhoneEntry] = field(default_factory=list)
+    address: PostalAddress = field(default_factory=PostalAddress)
+    country: str = ""  # ISO 3166-1 alpha-2
+    time_zone: str = ""  # IANA name
+    work_start: int = DEFAULT_WORK_START
+    work_end: int = DEFAULT_WORK_END
+    #: Weekday numbers (0 = Monday) of the contact's weekend; None = the country's (CLDR).
+    weekend_days: tuple[int, ...] | None = None
+    preferred_language: str = ""  # CLDR locale id, e.g. "ja" or "pt_BR"
+    preferred_channel: Channel = Channel.EMAIL
+    response_hours: int = DEFAULT_RESPONSE_HOURS
+    birthday: dt.date | None = None
+    tags: list[str] = field(default_factory=list)
+    notes: str = ""
+
+
+@dataclass(frozen=True)
+class ContactDetails:
+    """A stored contact as the editor shows it."""
+
+    id: int
+    uid: str
+    draft: ContactDraft
+    display_name: str
+    latin_name: str
+    account_name: str
+    created_at: dt.datetime
+    updated_at: dt.datetime
+
+
+@dataclass(frozen=True)
+class ContactRow:
+    """One line of the contacts list; only what the table shows."""
+
+    id: int
+    display_name: str
+    latin_name: str
+    account_name: str
+    country: str
+    time_zone: str
+    work_start: int
+    work_end: int
+    weekend_days: tuple[int, ...] | None
+    preferred_channel: Channel
+
+
+@dataclass
+class AccountDraft:
+    """Everything a user can type about a company."""
+
+    name: str = ""
+    name_latin: str = ""
+    industry: str = ""
+    size_band: SizeBand = SizeBand.UNKNOWN
+    country: str = ""
+    website: str = ""
+    tags: list[str] = field(default_factory=list)
+    notes: str = ""
+    referred_by_account_id: int | None = None
+    referred_by_contact_id: int | None = None
+
+
+@dataclass(frozen=True)
+class AccountDetails:
+    id: int
+    uid: str
+    draft: AccountDraft
+    referred_by_name: str
+    created_at: dt.datetime
+    updated_at: dt.datetime
+
+
+@dataclass(frozen=True)
+class AccountRow:
+    """One line of the accounts list."""
+
+    id: int
+    name: str
+    name_latin: str
+    industry: str
+    size_band: SizeBand
+    country: str
+    contact_count: int

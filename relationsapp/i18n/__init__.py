@@ -1,0 +1,1 @@
+"""Translations (gettext catalogs) and Babel formatting in the reader's locale."""

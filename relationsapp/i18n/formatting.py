@@ -1,0 +1,100 @@
+"""Babel formatting in the reader's locale: never strftime or f-strings for people."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from functools import lru_cache
+
+from babel import Locale, UnknownLocaleError
+from babel.dates import format_date as _format_date
+from babel.dates import format_datetime as _format_datetime
+from babel.dates import format_time as _format_time
+from babel.numbers import format_decimal
+
+from relationsapp.i18n.translate import current_language
+
+# The territory each UI language formats for when the environment names none.
+_DEFAULT_TERRITORY = {"en": "GB", "da": "DK", "fi": "FI"}
+
+
+@lru_cache(maxsize=16)
+def _locale_for(language: str, environment_locale: str) -> Locale:
+    # Keep the user's own territory when it goes with the UI language (en_US users
+    # get 12-hour times, en_GB users 24-hour), otherwise the language's home territory.
+    code = environment_locale.split(".")[0]
+    if code.split("_")[0] == language and "_" in code:
+        try:
+            return Locale.parse(code)
+        except (UnknownLocaleError, ValueError):
+            pass
+    territory = _DEFAULT_TERRITORY.get(language)
+    return Locale.parse(f"{language}_{territory}" if territory else language)
+
+
+def ui_locale() -> Locale:
+    """The Babel locale that UI text is formatted in."""
+    environment = (
+        os.environ.get("LC_ALL") or os.environ.get("LC_TIME") or os.environ.get("LANG", "")
+    )
+    return _locale_for(current_language(), environment)
+
+
+def format_time(value: dt.datetime | dt.time, fmt: str = "short") -> str:
+    """``14:05`` (da, fi, en_GB) or ``2:05 PM`` (en_US); no zone conversion."""
+    return _format_time(value, format=fmt, locale=ui_locale())
+
+
+def format_date(value: dt.date, fmt: str = "medium") -> str:
+    return _format_date(value, format=fmt, locale=ui_locale())
+
+
+def format_datetime(value: dt.datetime, fmt: str = "medium") -> str:
+    return _format_datetime(value, format=fmt, locale=ui_locale())
+
+
+def format_weekday(value: dt.date, width: str = "abbreviated") -> str:
+    """``Fri``, ``fre.``, ``pe`` — the day name in the UI language."""
+    return ui_locale().days["format"][width][value.weekday()]
+
+
+def format_number(value: float) -> str:
+    return format_decimal(value, locale=ui_locale())
+
+
+def format_minutes_of_day(minutes: int) -> str:
+    """A working-hours boundary like 540 as ``09:00`` in the UI locale."""
+    hours, rest = divmod(minutes % (24 * 60), 60)
+    return format_time(dt.time(hours, rest))
+
+
+def format_utc_offset(minutes: int) -> str:
+    """``UTC+05:30``, ``UTC−03:30`` (a real minus sign), ``UTC+00:00``."""
+    sign = "+" if minutes >= 0 else "\u2212"
+    hours, rest = divmod(abs(minutes), 60)
+    return f"UTC{sign}{hours:02d}:{rest:02d}"
+
+
+def country_name(code: str) -> str:
+    """The country's name in the UI language (``JP`` → ``Japan``/``Japan``/``Japani``)."""
+    if not code:
+        return ""
+    return str(ui_locale().territories.get(code.upper(), code.upper()))
+
+
+def country_names() -> dict[str, str]:
+    """ISO 3166-1 alpha-2 code → name in the UI language, for every real country."""
+    import pytz  # its ISO 3166 list; CLDR also names regions like "EU" and "UN"
+
+    territories = ui_locale().territories
+    return {code: str(territories.get(code, name)) for code, name in pytz.country_names.items()}
+
+
+def language_name(code: str) -> str:
+    """A CLDR locale id (``pt_BR``) named in the UI language (``Brazilian Portuguese``)."""
+    if not code:
+        return ""
+    try:
+        return str(Locale.parse(code).get_display_name(ui_locale()) or code)
+    except (UnknownLocaleError, ValueError):
+        return code

@@ -1,0 +1,1 @@
+"""reportlab PDF documents (briefing sheet, trip pack, metrics report)."""

@@ -1,0 +1,1 @@
+"""SQLAlchemy engine and session, ORM models, migrations, backups and the search index."""

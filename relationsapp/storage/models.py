@@ -1,0 +1,120 @@
+"""ORM models. Every NOT NULL column has a default; no UNIQUE beyond keys (see DESIGN)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from sqlalchemy import Date, ForeignKey, Index, Integer, String, Text
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from relationsapp.storage.base import Base, RecordMixin
+
+
+class Account(RecordMixin, Base):
+    __tablename__ = "accounts"
+
+    name: Mapped[str] = mapped_column(Text, default="", server_default="")
+    name_latin: Mapped[str] = mapped_column(Text, default="", server_default="")
+    #: Case- and accent-folded latin name; what the list sorts by.
+    sort_key: Mapped[str] = mapped_column(Text, default="", server_default="")
+    industry: Mapped[str] = mapped_column(Text, default="", server_default="")
+    size_band: Mapped[str] = mapped_column(String(16), default="", server_default="")
+    country: Mapped[str] = mapped_column(String(2), default="", server_default="")
+    website: Mapped[str] = mapped_column(Text, default="", server_default="")
+    #: JSON array of strings.
+    tags: Mapped[str] = mapped_column(Text, default="[]", server_default="[]")
+    notes: Mapped[str] = mapped_column(Text, default="", server_default="")
+    referred_by_account_id: Mapped[int | None] = mapped_column(
+        ForeignKey("accounts.id", ondelete="SET NULL"), default=None
+    )
+    referred_by_contact_id: Mapped[int | None] = mapped_column(
+        ForeignKey("contacts.id", ondelete="SET NULL", use_alter=True), default=None
+    )
+
+    __table_args__ = (Index("ix_accounts_live_sort", "deleted_at", "sort_key"),)
+
+
+class Contact(RecordMixin, Base):
+    __tablename__ = "contacts"
+
+    given_name: Mapped[str] = mapped_column(Text, default="", server_default="")
+    family_name: Mapped[str] = mapped_column(Text, default="", server_default="")
+    given_name_latin: Mapped[str] = mapped_column(Text, default="", server_default="")
+    family_name_latin: Mapped[str] = mapped_column(Text, default="", server_default="")
+    name_order: Mapped[str] = mapped_column(
+        String(16), default="given_first", server_default="given_first"
+    )
+    #: Derived on every write (name order applied) so lists never recompute them.
+    display_name: Mapped[str] = mapped_column(Text, default="", server_default="")
+    latin_name: Mapped[str] = mapped_column(Text, default="", server_default="")
+    sort_key: Mapped[str] = mapped_column(Text, default="", server_default="")
+    honorific: Mapped[str] = mapped_column(Text, default="", server_default="")
+    formality: Mapped[str] = mapped_column(String(16), default="formal", server_default="formal")
+    job_title: Mapped[str] = mapped_column(Text, default="", server_default="")
+    account_id: Mapped[int | None] = mapped_column(
+        ForeignKey("accounts.id", ondelete="SET NULL"), default=None, index=True
+    )
+    street: Mapped[str] = mapped_column(Text, default="", server_default="")
+    postal_code: Mapped[str] = mapped_column(Text, default="", server_default="")
+    city: Mapped[str] = mapped_column(Text, default="", server_default="")
+    region: Mapped[str] = mapped_column(Text, default="", server_default="")
+    country: Mapped[str] = mapped_column(String(2), default="", server_default="")
+    time_zone: Mapped[str] = mapped_column(Text, default="", server_default="")
+    work_start: Mapped[int] = mapped_column(Integer, default=540, server_default="540")
+    work_end: Mapped[int] = mapped_column(Integer, default=1020, server_default="1020")
+    #: Comma-separated weekday numbers (0 = Monday); empty = the country's weekend (CLDR).
+    weekend_days: Mapped[str] = mapped_column(String(16), default="", server_default="")
+    preferred_language: Mapped[str] = mapped_column(String(16), default="", server_default="")
+    preferred_channel: Mapped[str] = mapped_column(
+        String(16), default="email", server_default="email"
+    )
+    response_hours: Mapped[int] = mapped_column(Integer, default=24, server_default="24")
+    #: A civil date (no time, no zone): the birthday in the client's own calendar.
+    birthday: Mapped[dt.date | None] = mapped_column(Date, default=None)
+    #: JSON array of strings.
+    tags: Mapped[str] = mapped_column(Text, default="[]", server_default="[]")
+    notes: Mapped[str] = mapped_column(Text, default="", server_default="")
+
+    emails: Mapped[list[ContactEmail]] = relationship(
+        order_by="ContactEmail.position", cascade="all, delete-orphan"
+    )
+    phones: Mapped[list[ContactPhone]] = relationship(
+        order_by="ContactPhone.position", cascade="all, delete-orphan"
+    )
+
+    __table_args__ = (
+        Index("ix_contacts_live_sort", "deleted_at", "sort_key"),
+        Index("ix_contacts_country", "country"),
+    )
+
+
+class ContactEmail(RecordMixin, Base):
+    __tablename__ = "contact_emails"
+
+    contact_id: Mapped[int] = mapped_column(
+        ForeignKey("contacts.id", ondelete="CASCADE"), index=True
+    )
+    kind: Mapped[str] = mapped_column(String(16), default="work", server_default="work")
+    address: Mapped[str] = mapped_column(Text, default="", server_default="")
+    position: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+
+
+class ContactPhone(RecordMixin, Base):
+    __tablename__ = "contact_phones"
+
+    contact_id: Mapped[int] = mapped_column(
+        ForeignKey("contacts.id", ondelete="CASCADE"), index=True
+    )
+    kind: Mapped[str] = mapped_column(String(16), default="work", server_default="work")
+    #: E.164, e.g. "+4533123456"; displayed in international format.
+    number: Mapped[str] = mapped_column(Text, default="", server_default="")
+    position: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+
+
+class Setting(Base):
+    """Per-file settings (e.g. whether the welcome screen was answered)."""
+
+    __tablename__ = "settings"
+
+    key: Mapped[str] = mapped_column(String(64), primary_key=True)
+    value: Mapped[str] = mapped_column(Text, default="", server_default="")
