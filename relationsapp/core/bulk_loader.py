@@ -20,6 +20,11 @@ from relationsapp.core.records import AccountDraft, ContactDraft
 from relationsapp.storage.base import utc_now
 from relationsapp.storage.ids import new_uid
 from relationsapp.storage.models import Account, Contact, ContactEmail, ContactPhone
+from relationsapp.storage.search_index import (
+    index_contacts_after,
+    last_contact_id,
+    search_triggers_suspended,
+)
 
 CHUNK = 2000
 #: Called with (records done, total); returns False to cancel.
@@ -77,6 +82,21 @@ def insert_contacts(
     Raises LoadCancelled when ``progress`` returns False; the caller's transaction
     then rolls back, so a cancelled load leaves no half-imported data.
     """
+    connection = session.connection()
+    indexed_up_to = last_contact_id(connection)
+    with search_triggers_suspended(connection):
+        done = _insert_chunks(session, drafts, total, validate, progress)
+        index_contacts_after(connection, indexed_up_to)
+    return done
+
+
+def _insert_chunks(
+    session: Session,
+    drafts: Iterable[ContactDraft],
+    total: int,
+    validate: bool,
+    progress: Progress | None,
+) -> int:
     done = 0
     for chunk in _chunks(drafts, CHUNK):
         ready = [checked_contact(draft) if validate else draft for draft in chunk]

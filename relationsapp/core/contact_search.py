@@ -13,6 +13,8 @@ from enum import StrEnum
 from typing import Protocol
 
 from relationsapp.core.choices import Channel, label
+from relationsapp.core.contact_service import row_from_columns
+from relationsapp.core.records import ContactRow
 from relationsapp.core.zones import now_utc, utc_offset_minutes
 from relationsapp.i18n.formatting import country_name
 from relationsapp.storage.database import Database
@@ -58,6 +60,14 @@ class ContactSearch(Protocol):
         """Ids of live contacts matching ``query``, in its sort order."""
         ...
 
+    def count(self, query: ContactQuery) -> int:
+        """How many live contacts match ``query``."""
+        ...
+
+    def rows(self, query: ContactQuery, offset: int, limit: int) -> list[ContactRow]:
+        """Rows ``offset`` to ``offset + limit`` of the result, in its sort order."""
+        ...
+
     def facets(self) -> Facets: ...
 
 
@@ -87,15 +97,49 @@ def _channel_key(value: str) -> str:
         return value
 
 
+_SQL_SORTS = (SortColumn.NAME, SortColumn.ACCOUNT)
+#: Up to this many matches, sorting just the matches beats walking the name index.
+FEW_MATCHES = 5000
+
+
 class IndexedContactSearch:
-    """:class:`ContactSearch` over the database's full-text index."""
+    """:class:`ContactSearch` over the database's full-text index.
+
+    Name and account orders page straight out of SQL (``LIMIT``/``OFFSET``), so a
+    keystroke costs one count and one page whatever the size of the file. Orders that
+    depend on the UI language or the clock sort every match in Python once per query
+    and page from that list.
+    """
 
     def __init__(self, database: Database) -> None:
         self._index = FtsContactIndex(database)
+        self._sorted: tuple[ContactQuery, list[int]] | None = None
+        self._last_count: tuple[ContactQuery, int] | None = None
+
+    def count(self, query: ContactQuery) -> int:
+        count = self._index.count(query.as_filter())
+        self._last_count = (query, count)  # tells rows() which query plan fits
+        return count
+
+    def rows(self, query: ContactQuery, offset: int, limit: int) -> list[ContactRow]:
+        if query.sort in _SQL_SORTS:
+            known = self._last_count
+            few = known is not None and known[0] == query and known[1] <= FEW_MATCHES
+            columns = self._index.page(
+                query.as_filter(), query.sort.value, query.descending, offset, limit, few
+            )
+            return [row_from_columns(row) for row in columns]
+        # Page 0 starts every new look at the data (a keystroke, a refresh after an
+        # edit), so the sorted list is rebuilt then and reused for the pages after it.
+        if offset == 0 or self._sorted is None or self._sorted[0] != query:
+            self._sorted = (query, self.contact_ids(query))
+        wanted = self._sorted[1][offset : offset + limit]
+        by_id = {row[0]: row for row in self._index.rows_by_id(wanted)}
+        return [row_from_columns(by_id[contact_id]) for contact_id in wanted if contact_id in by_id]
 
     def contact_ids(self, query: ContactQuery) -> list[int]:
         contact_filter = query.as_filter()
-        if query.sort in (SortColumn.NAME, SortColumn.ACCOUNT):
+        if query.sort in _SQL_SORTS:
             return self._index.sorted_ids(contact_filter, query.sort.value, query.descending)
         column, key = {
             SortColumn.COUNTRY: ("country", lambda code: country_name(code).casefold()),

@@ -6,7 +6,6 @@ import json
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from relationsapp.core.choices import Channel, EmailKind, Formality, NameOrder, PhoneKind
@@ -23,6 +22,7 @@ from relationsapp.core.records import (
 from relationsapp.core.validation import normalise_contact, validate_contact
 from relationsapp.storage.base import utc_now
 from relationsapp.storage.database import Database
+from relationsapp.storage.fts_contact_search import FtsContactIndex
 from relationsapp.storage.models import Account, Contact, ContactEmail, ContactPhone
 
 
@@ -136,6 +136,22 @@ def _draft_of(contact: Contact) -> ContactDraft:
     )
 
 
+def row_from_columns(columns: tuple[Any, ...]) -> ContactRow:
+    """A list row from the storage layer's ``ROW_COLUMNS``."""
+    return ContactRow(
+        id=columns[0],
+        display_name=columns[1],
+        latin_name=columns[2],
+        account_name=columns[3],
+        country=columns[4],
+        time_zone=columns[5],
+        work_start=columns[6],
+        work_end=columns[7],
+        weekend_days=weekend_from_text(columns[8]),
+        preferred_channel=Channel(columns[9]),
+    )
+
+
 def checked_contact(draft: ContactDraft) -> ContactDraft:
     """The normalised draft, or ValidationFailed with every problem."""
     errors = validate_contact(draft)
@@ -226,39 +242,5 @@ class ContactService:
 
     def rows(self, contact_ids: Iterable[int]) -> dict[int, ContactRow]:
         """The list rows of ``contact_ids`` (deleted ones are left out)."""
-        ids = list(contact_ids)
-        if not ids:
-            return {}
-        statement = (
-            select(
-                Contact.id,
-                Contact.display_name,
-                Contact.latin_name,
-                Account.name,
-                Account.deleted_at,
-                Contact.country,
-                Contact.time_zone,
-                Contact.work_start,
-                Contact.work_end,
-                Contact.weekend_days,
-                Contact.preferred_channel,
-            )
-            .outerjoin(Account, Account.id == Contact.account_id)
-            .where(Contact.id.in_(ids), Contact.deleted_at.is_(None))
-        )
-        with self._database.session() as session:
-            return {
-                row[0]: ContactRow(
-                    id=row[0],
-                    display_name=row[1],
-                    latin_name=row[2],
-                    account_name=(row[3] or "") if row[4] is None else "",
-                    country=row[5],
-                    time_zone=row[6],
-                    work_start=row[7],
-                    work_end=row[8],
-                    weekend_days=weekend_from_text(row[9]),
-                    preferred_channel=Channel(row[10]),
-                )
-                for row in session.execute(statement)
-            }
+        columns = FtsContactIndex(self._database).rows_by_id(list(contact_ids))
+        return {row[0]: row_from_columns(row) for row in columns}

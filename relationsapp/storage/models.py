@@ -84,12 +84,14 @@ class Contact(RecordMixin, Base):
 
     __table_args__ = (
         Index("ix_contacts_live_sort", "deleted_at", "sort_key"),
-        Index("ix_contacts_country", "country"),
+        # (country, deleted_at): the country menu is read from this index alone.
+        Index("ix_contacts_country", "country", "deleted_at"),
     )
 
 
 class ContactEmail(RecordMixin, Base):
     __tablename__ = "contact_emails"
+    # ix_contact_emails_address_nocase (address COLLATE NOCASE) is made by migration 0002.
 
     contact_id: Mapped[int] = mapped_column(
         ForeignKey("contacts.id", ondelete="CASCADE"), index=True

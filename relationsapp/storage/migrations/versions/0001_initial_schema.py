@@ -145,7 +145,7 @@ def upgrade() -> None:
     )
     with op.batch_alter_table("contacts", schema=None) as batch_op:
         batch_op.create_index(batch_op.f("ix_contacts_account_id"), ["account_id"], unique=False)
-        batch_op.create_index("ix_contacts_country", ["country"], unique=False)
+        batch_op.create_index("ix_contacts_country", ["country", "deleted_at"], unique=False)
         batch_op.create_index("ix_contacts_live_sort", ["deleted_at", "sort_key"], unique=False)
         batch_op.create_index(batch_op.f("ix_contacts_uid"), ["uid"], unique=False)
 
@@ -276,7 +276,10 @@ _REFRESH = (
     "INSERT INTO contact_fts(rowid, doc) SELECT id, doc FROM contact_search_source WHERE id = {}"
 )
 SEARCH_INDEX_DDL = [
-    "CREATE VIRTUAL TABLE contact_fts USING fts5(doc, tokenize = 'unicode61 remove_diacritics 2')",
+    # prefix='1 2 3': the first keystrokes of a search are 1–3 letter prefixes that
+    # match thousands of tokens; a prefix index answers them ~3x faster at 100k.
+    "CREATE VIRTUAL TABLE contact_fts USING fts5("
+    "doc, tokenize = 'unicode61 remove_diacritics 2', prefix = '1 2 3')",
     """CREATE VIEW contact_search_source AS
     SELECT c.id AS id, ra_fold(
         c.display_name || ' ' || c.latin_name || ' ' || c.job_title || ' ' ||
@@ -310,6 +313,23 @@ SEARCH_INDEX_DDL = [
         DELETE FROM contact_fts WHERE rowid = old.contact_id;
         {_REFRESH.format("old.contact_id")};
     END""",
+    # One row per tag of a live contact: tag menus and tag filters read an index here
+    # instead of parsing the JSON of every contact.
+    """CREATE TABLE contact_tags (
+        contact_id INTEGER NOT NULL REFERENCES contacts (id) ON DELETE CASCADE,
+        tag TEXT NOT NULL DEFAULT ''
+    )""",
+    "CREATE INDEX ix_contact_tags_tag ON contact_tags (tag, contact_id)",
+    "CREATE INDEX ix_contact_tags_contact_id ON contact_tags (contact_id)",
+    """CREATE TRIGGER contacts_search_tags_ai AFTER INSERT ON contacts
+    WHEN new.deleted_at IS NULL BEGIN
+        INSERT INTO contact_tags (contact_id, tag) SELECT new.id, value FROM json_each(new.tags);
+    END""",
+    """CREATE TRIGGER contacts_search_tags_au AFTER UPDATE OF tags, deleted_at ON contacts BEGIN
+        DELETE FROM contact_tags WHERE contact_id = old.id;
+        INSERT INTO contact_tags (contact_id, tag)
+            SELECT new.id, value FROM json_each(new.tags) WHERE new.deleted_at IS NULL;
+    END""",
     """CREATE TRIGGER accounts_search_au AFTER UPDATE OF name, name_latin, deleted_at ON accounts
     BEGIN
         DELETE FROM contact_fts WHERE rowid IN (SELECT id FROM contacts WHERE account_id = new.id);
@@ -319,6 +339,9 @@ SEARCH_INDEX_DDL = [
 ]
 SEARCH_INDEX_DROP = [
     "DROP TRIGGER IF EXISTS accounts_search_au",
+    "DROP TRIGGER IF EXISTS contacts_search_tags_au",
+    "DROP TRIGGER IF EXISTS contacts_search_tags_ai",
+    "DROP TABLE IF EXISTS contact_tags",
     "DROP TRIGGER IF EXISTS contact_emails_search_ad",
     "DROP TRIGGER IF EXISTS contact_emails_search_au",
     "DROP TRIGGER IF EXISTS contact_emails_search_ai",

@@ -1,0 +1,153 @@
+"""``relationsapp``: the command-line companion. Without a subcommand it starts the app.
+
+relationsapp [--db PATH] [--lang da]             start the desktop app
+relationsapp demo [--count N]                    sample data, or N synthetic contacts
+relationsapp contacts list [--json]              every contact
+relationsapp contacts search QUERY [--json]      the same search as the app
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from dataclasses import asdict
+from typing import TextIO
+
+from relationsapp.i18n.translate import _, ngettext, set_language, system_language
+from relationsapp.storage.app_settings import AppSettings
+from relationsapp.storage.errors import DatabaseOpenError
+
+
+class CliError(Exception):
+    """A message for stderr and exit code 1."""
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="relationsapp",
+        description=_(
+            "RelationsApp: know your clients across countries, languages and time zones."
+        ),
+    )
+    parser.add_argument(
+        "--db", metavar=_("PATH"), help=_("database file to open (default: your data folder)")
+    )
+    parser.add_argument("--lang", choices=["en", "da", "fi"], help=_("language of the interface"))
+    commands = parser.add_subparsers(dest="command", metavar=_("COMMAND"))
+
+    demo = commands.add_parser("demo", help=_("fill the database with sample data"))
+    demo.add_argument(
+        "--count",
+        type=int,
+        metavar="N",
+        help=_("make N synthetic contacts instead of the sample set"),
+    )
+    demo.add_argument(
+        "--append", action="store_true", help=_("add even if the database is not empty")
+    )
+
+    contacts = commands.add_parser("contacts", help=_("list or search contacts"))
+    contact_commands = contacts.add_subparsers(
+        dest="contacts_command", metavar=_("ACTION"), required=True
+    )
+    listing = contact_commands.add_parser("list", help=_("list every contact"))
+    listing.add_argument("--json", action="store_true", help=_("print JSON records"))
+    search = contact_commands.add_parser("search", help=_("search contacts as the app does"))
+    search.add_argument("query", metavar=_("QUERY"))
+    search.add_argument("--json", action="store_true", help=_("print JSON records"))
+    return parser
+
+
+def _open(path_option: str | None, *, write: bool):  # type: ignore[no-untyped-def]
+    from relationsapp.core.open_messages import open_error_message
+    from relationsapp.storage.database import open_database
+
+    path = AppSettings.load().resolved_database_path(path_option)
+    try:
+        # Read-only commands take no lock, so they work beside a running app.
+        return open_database(path, lock=write)
+    except DatabaseOpenError as error:
+        raise CliError(open_error_message(error)) from error
+
+
+def _demo(args: argparse.Namespace, out: TextIO) -> None:
+    from relationsapp.core.sample_loader import load_sample_data, load_synthetic_data
+    from relationsapp.core.workspace import is_empty
+
+    if args.count is not None and args.count <= 0:
+        raise CliError(_("--count must be a positive number."))
+    with _open(args.db, write=True) as database:
+        if not args.append and not is_empty(database):
+            raise CliError(
+                _("%(path)s already holds data; use --append to add the sample anyway.")
+                % {"path": database.path}
+            )
+        if args.count is None:
+            accounts, contacts = load_sample_data(database)
+        else:
+            accounts, contacts = load_synthetic_data(database, args.count)
+        print(
+            ngettext(
+                "Added %(contacts)d contact at %(accounts)d accounts to %(path)s.",
+                "Added %(contacts)d contacts at %(accounts)d accounts to %(path)s.",
+                contacts,
+            )
+            % {"contacts": contacts, "accounts": accounts, "path": database.path},
+            file=out,
+        )
+
+
+def _contacts(args: argparse.Namespace, out: TextIO) -> None:
+    from relationsapp.core.contact_listing import iter_contact_records
+    from relationsapp.core.contact_search import ContactQuery, IndexedContactSearch
+
+    with _open(args.db, write=False) as database:
+        text = args.query if args.contacts_command == "search" else ""
+        ids = IndexedContactSearch(database).contact_ids(ContactQuery(text=text))
+        records = iter_contact_records(database, ids)
+        if args.json:
+            out.write("[")
+            for index, record in enumerate(records):
+                out.write(",\n " if index else "\n ")
+                out.write(json.dumps(asdict(record), ensure_ascii=False))
+            out.write("\n]\n" if ids else "]\n")
+            return
+        for record in records:
+            fields = (
+                record.display_name,
+                record.latin_name,
+                record.account,
+                record.country,
+                record.time_zone,
+            )
+            out.write("\t".join(fields) + "\n")
+
+
+def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
+    """Entry point of the ``relationsapp`` command; returns the exit code."""
+    out = out or sys.stdout
+    settings = AppSettings.load()
+    set_language(settings.language or system_language())
+    arguments = list(sys.argv[1:] if argv is None else argv)
+    args = build_parser().parse_args(arguments)
+    if args.lang:
+        set_language(args.lang)
+    try:
+        if args.command is None:
+            from relationsapp.ui.app import run_gui
+
+            return run_gui(args.db, args.lang)
+        if args.command == "demo":
+            _demo(args, out)
+        else:
+            _contacts(args, out)
+    except CliError as error:
+        print(_("relationsapp: error: %(message)s") % {"message": error}, file=sys.stderr)
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

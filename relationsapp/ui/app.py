@@ -1,0 +1,105 @@
+"""Start the desktop app: language, fonts, the database file, then the main window."""
+
+from __future__ import annotations
+
+import os
+import sys
+
+from PySide6.QtCore import QTimer
+from PySide6.QtGui import QUndoStack
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from relationsapp.core.account_service import AccountService
+from relationsapp.core.contact_search import IndexedContactSearch
+from relationsapp.core.contact_service import ContactService
+from relationsapp.core.open_messages import open_error_message
+from relationsapp.i18n.translate import _, set_language, system_language
+from relationsapp.storage.app_settings import AppSettings
+from relationsapp.storage.database import Database, open_database
+from relationsapp.storage.errors import DatabaseOpenError
+from relationsapp.ui.change_notifier import ChangeNotifier
+from relationsapp.ui.fonts import register_bundled_fonts
+from relationsapp.ui.main_window import MainWindow
+from relationsapp.ui.preferences_dialog import PreferencesDialog
+from relationsapp.ui.qt_translations import apply_qt_language
+
+
+class AppController:
+    """Owns what outlives a window: the database, services, undo stack, settings.
+
+    A language switch rebuilds the window (every label is made in the new language)
+    while the undo history and the open file stay.
+    """
+
+    def __init__(self, app: QApplication, database: Database, settings: AppSettings) -> None:
+        self.app = app
+        self.database = database
+        self.settings = settings
+        self.contacts = ContactService(database)
+        self.accounts = AccountService(database)
+        self.search = IndexedContactSearch(database)
+        self.undo_stack = QUndoStack()
+        self.notifier = ChangeNotifier()
+        self.window = self._make_window()
+
+    def _make_window(self) -> MainWindow:
+        window = MainWindow(
+            self.database, self.contacts, self.accounts, self.search, self.undo_stack, self.notifier
+        )
+        window.preferences_requested.connect(self.show_preferences)
+        return window
+
+    def show_preferences(self) -> None:
+        dialog = PreferencesDialog(self.settings.language, self.window)
+        if not dialog.exec():
+            return
+        choice = dialog.language_setting()
+        if choice == self.settings.language:
+            return
+        self.settings.language = choice
+        self.settings.save()
+        self.switch_language(choice or system_language())
+
+    def switch_language(self, language: str) -> None:
+        """Show the whole UI in ``language`` now, keeping the window's place."""
+        set_language(language)
+        apply_qt_language(self.app, language)
+        old = self.window
+        tab = old.tabs.currentIndex()
+        on_welcome = old.pages.currentWidget() is old.welcome_view
+        geometry = old.saveGeometry()
+        self.window = self._make_window()
+        self.window.restoreGeometry(geometry)
+        if not on_welcome:
+            self.window.show_tab(tab)
+        self.window.show()
+        old.close()
+        old.deleteLater()
+
+
+def run_gui(db_option: str | None, language_option: str | None) -> int:
+    """Run the desktop app until its window closes; returns the exit code."""
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    assert isinstance(app, QApplication)
+    app.setApplicationName("RelationsApp")
+    app.setOrganizationName("RelationsApp")
+    settings = AppSettings.load()
+    language = set_language(language_option or settings.language or system_language())
+    apply_qt_language(app, language)
+    register_bundled_fonts()
+    try:
+        database = open_database(settings.resolved_database_path(db_option))
+    except DatabaseOpenError as error:
+        QMessageBox.critical(
+            None, _("RelationsApp cannot open the file"), open_error_message(error)
+        )
+        return 1
+    try:
+        controller = AppController(app, database, settings)
+        controller.window.show()
+        if os.environ.get("RELATIONSAPP_QUIT_AFTER_START"):
+            # For the start-up benchmark: quit once the first events are processed.
+            QTimer.singleShot(0, app.quit)
+        return app.exec()
+    finally:
+        database.close()

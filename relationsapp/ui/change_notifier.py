@@ -1,0 +1,10 @@
+"""One place that says "contacts/accounts changed", so every view that cares refreshes."""
+
+from PySide6.QtCore import QObject, Signal
+
+
+class ChangeNotifier(QObject):
+    """Emitted by undo commands after every redo and undo."""
+
+    contacts_changed = Signal()
+    accounts_changed = Signal()

@@ -1,0 +1,339 @@
+"""The main window: menus, the welcome page or the contacts/accounts tabs, undo/redo."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
+from PySide6.QtWidgets import QMainWindow, QMessageBox, QStackedWidget, QTabWidget, QWidget
+
+from relationsapp import __version__
+from relationsapp.core.account_service import AccountService
+from relationsapp.core.bulk_loader import LoadCancelled
+from relationsapp.core.contact_search import ContactSearch
+from relationsapp.core.contact_service import ContactService
+from relationsapp.core.errors import RecordNotFound
+from relationsapp.core.records import AccountDraft, ContactDraft
+from relationsapp.core.sample_loader import load_sample_data
+from relationsapp.core.workspace import WELCOME_ANSWERED, set_setting, should_welcome
+from relationsapp.i18n.translate import _
+from relationsapp.storage.database import Database
+from relationsapp.ui.account_editor_dialog import AccountEditorDialog
+from relationsapp.ui.accounts_view import AccountsView
+from relationsapp.ui.background_task import BackgroundTask
+from relationsapp.ui.change_notifier import ChangeNotifier
+from relationsapp.ui.contact_editor_dialog import ContactEditorDialog
+from relationsapp.ui.contact_table_model import ContactTableModel
+from relationsapp.ui.contacts_view import ContactsView
+from relationsapp.ui.undo_commands import (
+    CreateAccountCommand,
+    CreateContactCommand,
+    DeleteAccountCommand,
+    DeleteContactsCommand,
+    EditAccountCommand,
+    EditContactCommand,
+)
+from relationsapp.ui.welcome_view import WelcomeView
+
+CONTACTS_TAB, ACCOUNTS_TAB = 0, 1
+
+
+class MainWindow(QMainWindow):
+    """Everything is passed in; the window holds no SQL and no business rules."""
+
+    preferences_requested = Signal()
+
+    def __init__(
+        self,
+        database: Database,
+        contacts: ContactService,
+        accounts: AccountService,
+        search: ContactSearch,
+        undo_stack: QUndoStack,
+        notifier: ChangeNotifier,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._database = database
+        self._contacts = contacts
+        self._accounts = accounts
+        self._undo = undo_stack
+        self._notifier = notifier
+        self._task: BackgroundTask | None = None
+        self.setWindowTitle(_("RelationsApp — %(file)s") % {"file": database.path.name})
+        self.resize(1280, 800)
+
+        self.contact_model = ContactTableModel(search, parent=self)
+        self.contacts_view = ContactsView(self.contact_model, search)
+        self.accounts_view = AccountsView(accounts)
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("main_tabs")
+        self.tabs.addTab(self.contacts_view, _("&Contacts"))
+        self.tabs.addTab(self.accounts_view, _("&Accounts"))
+        self.welcome_view = WelcomeView()
+        self.pages = QStackedWidget()
+        self.pages.addWidget(self.welcome_view)
+        self.pages.addWidget(self.tabs)
+        self.setCentralWidget(self.pages)
+
+        self._build_menus()
+        self.statusBar().showMessage(str(database.path))
+
+        self.contacts_view.edit_requested.connect(self.edit_contact)
+        self.accounts_view.edit_requested.connect(self.edit_account)
+        self.accounts_view.contact_requested.connect(self.edit_contact)
+        self.welcome_view.sample_requested.connect(self.load_sample_data)
+        self.welcome_view.empty_requested.connect(self._start_empty)
+        notifier.contacts_changed.connect(self._on_contacts_changed)
+        notifier.accounts_changed.connect(self._on_accounts_changed)
+
+        self.pages.setCurrentWidget(self.welcome_view if should_welcome(database) else self.tabs)
+
+    # --- menus -------------------------------------------------------------------------
+
+    def _action(
+        self,
+        text: str,
+        slot: object,
+        shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None,
+        name: str = "",
+    ) -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        action.triggered.connect(slot)
+        action.setObjectName(name)
+        self.addAction(action)
+        return action
+
+    def _build_menus(self) -> None:
+        file_menu = self.menuBar().addMenu(_("&File"))
+        self.new_contact_action = self._action(
+            _("New &contact…"), self.new_contact, QKeySequence.StandardKey.New, "new_contact"
+        )
+        self.new_account_action = self._action(
+            _("New &account…"), self.new_account, "Ctrl+Shift+N", "new_account"
+        )
+        file_menu.addAction(self.new_contact_action)
+        file_menu.addAction(self.new_account_action)
+        file_menu.addSeparator()
+        self.preferences_action = self._action(
+            _("&Preferences…"),
+            self.preferences_requested.emit,
+            QKeySequence.StandardKey.Preferences,
+            "preferences",
+        )
+        if self.preferences_action.shortcut().isEmpty():
+            self.preferences_action.setShortcut(QKeySequence("Ctrl+,"))
+        file_menu.addAction(self.preferences_action)
+        file_menu.addSeparator()
+        quit_action = self._action(_("&Quit"), self.close, QKeySequence.StandardKey.Quit, "quit")
+        file_menu.addAction(quit_action)
+
+        edit_menu = self.menuBar().addMenu(_("&Edit"))
+        self.undo_action = self._undo.createUndoAction(self, _("&Undo"))
+        self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
+        self.undo_action.setObjectName("undo")
+        self.redo_action = self._undo.createRedoAction(self, _("&Redo"))
+        self.redo_action.setShortcuts(
+            [QKeySequence(QKeySequence.StandardKey.Redo), QKeySequence("Ctrl+Y")]
+        )
+        self.redo_action.setObjectName("redo")
+        edit_menu.addAction(self.undo_action)
+        edit_menu.addAction(self.redo_action)
+        edit_menu.addSeparator()
+        self.edit_action = self._action(
+            _("&Edit selected…"), self.edit_selected, "Ctrl+E", "edit_selected"
+        )
+        self.delete_action = self._action(
+            _("&Delete"), self.delete_selected, QKeySequence.StandardKey.Delete, "delete"
+        )
+        self.find_action = self._action(
+            _("&Find…"), self.focus_search, QKeySequence.StandardKey.Find, "find"
+        )
+        for action in (self.edit_action, self.delete_action, self.find_action):
+            edit_menu.addAction(action)
+
+        view_menu = self.menuBar().addMenu(_("&View"))
+        view_menu.addAction(
+            self._action(
+                _("&Contacts"), lambda: self.show_tab(CONTACTS_TAB), "Ctrl+1", "show_contacts"
+            )
+        )
+        view_menu.addAction(
+            self._action(
+                _("&Accounts"), lambda: self.show_tab(ACCOUNTS_TAB), "Ctrl+2", "show_accounts"
+            )
+        )
+
+        help_menu = self.menuBar().addMenu(_("&Help"))
+        help_menu.addAction(self._action(_("&About RelationsApp"), self._about, None, "about"))
+
+    # --- pages ---------------------------------------------------------------------------
+
+    def show_tab(self, tab: int) -> None:
+        self.pages.setCurrentWidget(self.tabs)
+        self.tabs.setCurrentIndex(tab)
+
+    def focus_search(self) -> None:
+        if self.pages.currentWidget() is self.tabs and self.tabs.currentIndex() == ACCOUNTS_TAB:
+            self.accounts_view.search_field.setFocus()
+            return
+        self.show_tab(CONTACTS_TAB)
+        self.contacts_view.focus_search()
+
+    def _start_empty(self) -> None:
+        set_setting(self._database, WELCOME_ANSWERED, "1")
+        self.show_tab(CONTACTS_TAB)
+
+    def load_sample_data(self) -> None:
+        """Load the sample set off the UI thread, with progress and Cancel."""
+        database = self._database
+        task = BackgroundTask(
+            lambda progress: load_sample_data(database, progress), _("Loading sample data…"), self
+        )
+        task.finished.connect(self._on_sample_loaded)
+        task.failed.connect(self._on_sample_failed)
+        self._task = task
+        task.start()
+
+    def _on_sample_loaded(self, _result: object) -> None:
+        self._task = None
+        set_setting(self._database, WELCOME_ANSWERED, "1")
+        self._on_accounts_changed()
+        self.show_tab(CONTACTS_TAB)
+
+    def _on_sample_failed(self, error: object) -> None:
+        self._task = None
+        if isinstance(error, LoadCancelled):
+            self.statusBar().showMessage(
+                _("Loading sample data was cancelled; nothing was added."), 8000
+            )
+            return
+        QMessageBox.warning(
+            self,
+            _("Sample data"),
+            _("The sample data could not be loaded: %(error)s") % {"error": error},
+        )
+
+    # --- contacts ------------------------------------------------------------------------
+
+    def new_contact(self) -> None:
+        draft = ContactDraft()
+        if self.tabs.currentIndex() == ACCOUNTS_TAB and (
+            account_id := self.accounts_view.current_id()
+        ):
+            draft.account_id = account_id
+        dialog = ContactEditorDialog(self._accounts.choices(), self)
+        dialog.set_draft(draft, _("New contact"))
+        if dialog.exec():
+            command = CreateContactCommand(self._contacts, self._notifier, dialog.draft())
+            self._undo.push(command)
+            self.show_tab(CONTACTS_TAB)
+            if command.contact_id is not None:
+                self.contacts_view.select_contact(command.contact_id)
+
+    def edit_contact(self, contact_id: int) -> None:
+        try:
+            details = self._contacts.get(contact_id)
+        except RecordNotFound:
+            return
+        dialog = ContactEditorDialog(self._accounts.choices(), self)
+        dialog.set_draft(details.draft, _("Edit %(name)s") % {"name": details.display_name})
+        if dialog.exec():
+            after = dialog.draft()
+            if after != details.draft:
+                self._undo.push(
+                    EditContactCommand(
+                        self._contacts, self._notifier, contact_id, details.draft, after
+                    )
+                )
+
+    def edit_selected(self) -> None:
+        if self.tabs.currentIndex() == ACCOUNTS_TAB:
+            if (account_id := self.accounts_view.current_id()) is not None:
+                self.edit_account(account_id)
+        elif (contact_id := self.contacts_view.current_id()) is not None:
+            self.edit_contact(contact_id)
+
+    def delete_selected(self) -> None:
+        """Delete without asking: it is one Ctrl+Z away (see the status bar)."""
+        if self.pages.currentWidget() is not self.tabs:
+            return
+        if self.tabs.currentIndex() == ACCOUNTS_TAB:
+            account_id = self.accounts_view.current_id()
+            if account_id is not None:
+                name = self._accounts.get(account_id).draft.name
+                self._undo.push(
+                    DeleteAccountCommand(self._accounts, self._notifier, account_id, name)
+                )
+        else:
+            ids = self.contacts_view.selected_ids()
+            if ids:
+                names = [self.contact_model.index(row, 0).data() for row in self._rows_of(ids)]
+                self._undo.push(DeleteContactsCommand(self._contacts, self._notifier, ids, names))
+        self.statusBar().showMessage(_("Deleted. Press Ctrl+Z to undo."), 8000)
+
+    def _rows_of(self, ids: list[int]) -> list[int]:
+        return [
+            row for contact_id in ids if (row := self.contact_model.row_of(contact_id)) is not None
+        ]
+
+    # --- accounts ------------------------------------------------------------------------
+
+    def new_account(self) -> None:
+        dialog = AccountEditorDialog(self._accounts.choices(), self)
+        dialog.set_draft(AccountDraft(), _("New account"), None)
+        if dialog.exec():
+            command = CreateAccountCommand(self._accounts, self._notifier, dialog.draft())
+            self._undo.push(command)
+            self.show_tab(ACCOUNTS_TAB)
+            if command.account_id is not None:
+                self.accounts_view.select_account(command.account_id)
+
+    def edit_account(self, account_id: int) -> None:
+        try:
+            details = self._accounts.get(account_id)
+        except RecordNotFound:
+            return
+        dialog = AccountEditorDialog(self._accounts.choices(), self)
+        dialog.set_draft(
+            details.draft, _("Edit %(name)s") % {"name": details.draft.name}, account_id
+        )
+        if dialog.exec():
+            after = dialog.draft()
+            if after != details.draft:
+                self._undo.push(
+                    EditAccountCommand(
+                        self._accounts, self._notifier, account_id, details.draft, after
+                    )
+                )
+
+    # --- refresh -------------------------------------------------------------------------
+
+    def _on_contacts_changed(self) -> None:
+        selected = self.contacts_view.current_id()
+        self.contact_model.refresh()
+        self.contacts_view.reload_facets()
+        if selected is not None:
+            self.contacts_view.select_contact(selected)
+        self.accounts_view.reload()
+
+    def _on_accounts_changed(self) -> None:
+        self.accounts_view.reload()
+        self._on_contacts_changed()
+
+    def _about(self) -> None:
+        QMessageBox.about(
+            self,
+            _("About RelationsApp"),
+            _(
+                "RelationsApp %(version)s\n"
+                "An offline-first account manager for people who sell across borders."
+            )
+            % {"version": __version__},
+        )
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self._task is not None:
+            self._task.dialog.cancel()
+        super().closeEvent(event)

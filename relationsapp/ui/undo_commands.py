@@ -1,0 +1,146 @@
+"""Every change a user makes, as an undoable command on the one QUndoStack.
+
+Each command wraps one service call. Creating remembers the new id so that redo
+after undo restores the same record (same uid) instead of making a second one;
+deleting only tombstones, so undo is a restore.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QUndoCommand
+
+from relationsapp.core.account_service import AccountService
+from relationsapp.core.contact_service import ContactService
+from relationsapp.core.names import display_name
+from relationsapp.core.records import AccountDraft, ContactDraft
+from relationsapp.i18n.translate import _
+from relationsapp.ui.change_notifier import ChangeNotifier
+
+
+class CreateContactCommand(QUndoCommand):
+    def __init__(
+        self, contacts: ContactService, notifier: ChangeNotifier, draft: ContactDraft
+    ) -> None:
+        super().__init__(_("Add contact %(name)s") % {"name": display_name(draft)})
+        self._contacts, self._notifier, self._draft = contacts, notifier, draft
+        self.contact_id: int | None = None
+
+    def redo(self) -> None:
+        if self.contact_id is None:
+            self.contact_id = self._contacts.create(self._draft)
+        else:
+            self._contacts.restore(self.contact_id)
+        self._notifier.contacts_changed.emit()
+
+    def undo(self) -> None:
+        assert self.contact_id is not None
+        self._contacts.delete(self.contact_id)
+        self._notifier.contacts_changed.emit()
+
+
+class EditContactCommand(QUndoCommand):
+    def __init__(
+        self,
+        contacts: ContactService,
+        notifier: ChangeNotifier,
+        contact_id: int,
+        before: ContactDraft,
+        after: ContactDraft,
+    ) -> None:
+        super().__init__(_("Edit contact %(name)s") % {"name": display_name(after)})
+        self._contacts, self._notifier = contacts, notifier
+        self.contact_id, self._before, self._after = contact_id, before, after
+
+    def redo(self) -> None:
+        self._contacts.update(self.contact_id, self._after)
+        self._notifier.contacts_changed.emit()
+
+    def undo(self) -> None:
+        self._contacts.update(self.contact_id, self._before)
+        self._notifier.contacts_changed.emit()
+
+
+class DeleteContactsCommand(QUndoCommand):
+    def __init__(
+        self,
+        contacts: ContactService,
+        notifier: ChangeNotifier,
+        contact_ids: list[int],
+        names: list[str],
+    ) -> None:
+        text = (
+            _("Delete contact %(name)s") % {"name": names[0]}
+            if len(names) == 1
+            else _("Delete %(count)d contacts") % {"count": len(names)}
+        )
+        super().__init__(text)
+        self._contacts, self._notifier, self.contact_ids = contacts, notifier, contact_ids
+
+    def redo(self) -> None:
+        for contact_id in self.contact_ids:
+            self._contacts.delete(contact_id)
+        self._notifier.contacts_changed.emit()
+
+    def undo(self) -> None:
+        for contact_id in self.contact_ids:
+            self._contacts.restore(contact_id)
+        self._notifier.contacts_changed.emit()
+
+
+class CreateAccountCommand(QUndoCommand):
+    def __init__(
+        self, accounts: AccountService, notifier: ChangeNotifier, draft: AccountDraft
+    ) -> None:
+        super().__init__(_("Add account %(name)s") % {"name": draft.name or draft.name_latin})
+        self._accounts, self._notifier, self._draft = accounts, notifier, draft
+        self.account_id: int | None = None
+
+    def redo(self) -> None:
+        if self.account_id is None:
+            self.account_id = self._accounts.create(self._draft)
+        else:
+            self._accounts.restore(self.account_id)
+        self._notifier.accounts_changed.emit()
+
+    def undo(self) -> None:
+        assert self.account_id is not None
+        self._accounts.delete(self.account_id)
+        self._notifier.accounts_changed.emit()
+
+
+class EditAccountCommand(QUndoCommand):
+    def __init__(
+        self,
+        accounts: AccountService,
+        notifier: ChangeNotifier,
+        account_id: int,
+        before: AccountDraft,
+        after: AccountDraft,
+    ) -> None:
+        super().__init__(_("Edit account %(name)s") % {"name": after.name or after.name_latin})
+        self._accounts, self._notifier = accounts, notifier
+        self.account_id, self._before, self._after = account_id, before, after
+
+    def redo(self) -> None:
+        self._accounts.update(self.account_id, self._after)
+        self._notifier.accounts_changed.emit()
+
+    def undo(self) -> None:
+        self._accounts.update(self.account_id, self._before)
+        self._notifier.accounts_changed.emit()
+
+
+class DeleteAccountCommand(QUndoCommand):
+    def __init__(
+        self, accounts: AccountService, notifier: ChangeNotifier, account_id: int, name: str
+    ) -> None:
+        super().__init__(_("Delete account %(name)s") % {"name": name})
+        self._accounts, self._notifier, self.account_id = accounts, notifier, account_id
+
+    def redo(self) -> None:
+        self._accounts.delete(self.account_id)
+        self._notifier.accounts_changed.emit()
+
+    def undo(self) -> None:
+        self._accounts.restore(self.account_id)
+        self._notifier.accounts_changed.emit()

@@ -1,0 +1,67 @@
+"""First start on an empty file: load sample data, import contacts, or start empty."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
+
+from relationsapp.i18n.translate import _
+
+
+class WelcomeView(QWidget):
+    """Three ways to begin; the window decides what each does."""
+
+    sample_requested = Signal()
+    empty_requested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        title = QLabel(_("Welcome to RelationsApp"))
+        title_font = QFont(title.font())
+        title_font.setPointSizeF(title_font.pointSizeF() * 1.8)
+        title_font.setBold(True)
+        title.setFont(title_font)
+        intro = QLabel(
+            _(
+                "Know who your clients are, what time it is where they are, how they like to be "
+                "addressed and what you promised them — offline, in hotels and on trains."
+            )
+        )
+        intro.setWordWrap(True)
+
+        self.sample_button = QPushButton(_("Load &sample data"))
+        self.sample_button.setObjectName("welcome_sample")
+        self.sample_button.setToolTip(
+            _("About 300 contacts at 80 companies in 18 countries, to try everything out.")
+        )
+        self.import_button = QPushButton(_("&Import contacts…"))
+        self.import_button.setObjectName("welcome_import")
+        self.import_button.setEnabled(False)
+        import_note = QLabel(_("Importing vCard and CSV files arrives in a coming version."))
+        import_note.setObjectName("welcome_import_note")
+        import_note.setEnabled(False)
+        self.empty_button = QPushButton(_("Start &empty"))
+        self.empty_button.setObjectName("welcome_empty")
+
+        for button in (self.sample_button, self.import_button, self.empty_button):
+            button.setMinimumHeight(button.sizeHint().height() * 3 // 2)
+        self.sample_button.setDefault(True)
+        self.sample_button.clicked.connect(self.sample_requested)
+        self.empty_button.clicked.connect(self.empty_requested)
+
+        column = QVBoxLayout()
+        column.addWidget(title)
+        column.addWidget(intro)
+        column.addSpacing(24)
+        column.addWidget(self.sample_button)
+        column.addWidget(self.import_button)
+        column.addWidget(import_note)
+        column.addWidget(self.empty_button)
+        holder = QWidget()
+        holder.setLayout(column)
+        holder.setMaximumWidth(560)
+        layout = QVBoxLayout(self)
+        layout.addStretch(1)
+        layout.addWidget(holder, 0, Qt.AlignmentFlag.AlignHCenter)
+        layout.addStretch(2)
