@@ -66,8 +66,9 @@ def _open(path_option: str | None, *, write: bool):  # type: ignore[no-untyped-d
 
     path = AppSettings.load().resolved_database_path(path_option)
     try:
-        # Read-only commands take no lock, so they work beside a running app.
-        return open_database(path, lock=write)
+        # Read-only commands take no lock, so they work beside a running app, and
+        # never create a file where the user mistyped a path.
+        return open_database(path, lock=write, create=write)
     except DatabaseOpenError as error:
         raise CliError(open_error_message(error)) from error
 

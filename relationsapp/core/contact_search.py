@@ -16,7 +16,9 @@ from relationsapp.core.choices import Channel, label
 from relationsapp.core.contact_service import row_from_columns
 from relationsapp.core.records import ContactRow
 from relationsapp.core.zones import now_utc, utc_offset_minutes
+from relationsapp.i18n.collation import collation_key
 from relationsapp.i18n.formatting import country_name
+from relationsapp.i18n.translate import current_language
 from relationsapp.storage.database import Database
 from relationsapp.storage.fts_contact_search import ContactFilter, FtsContactIndex
 
@@ -142,7 +144,10 @@ class IndexedContactSearch:
         if query.sort in _SQL_SORTS:
             return self._index.sorted_ids(contact_filter, query.sort.value, query.descending)
         column, key = {
-            SortColumn.COUNTRY: ("country", lambda code: country_name(code).casefold()),
+            SortColumn.COUNTRY: (
+                "country",
+                lambda code: collation_key(country_name(code), current_language()),
+            ),
             SortColumn.LOCAL_TIME: ("zone", _offset_key()),
             SortColumn.CHANNEL: ("channel", _channel_key),
         }[query.sort]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import unicodedata
+
 from relationsapp.core.choices import NameOrder
 from relationsapp.core.records import ContactDraft
 from relationsapp.storage.text_folding import fold
@@ -11,10 +13,14 @@ from relationsapp.storage.text_folding import fold
 #: the contact's own setting always wins.
 FAMILY_FIRST_COUNTRIES = frozenset({"JP", "CN", "KR", "KP", "HU", "TW", "HK", "MO", "VN", "MN"})
 
-_END_OF_LATIN = 0x0250  # Basic Latin through Latin Extended-B
-
-# Scripts that write a full name without a space between family and given name.
-_UNSPACED_SCRIPT_RANGES = ((0x3040, 0x30FF), (0x3400, 0x9FFF), (0xF900, 0xFAFF))
+# Scripts that write a full name without a space between family and given name:
+# kana, Han, Hangul (김민준, 山田太郎).
+_UNSPACED_SCRIPT_RANGES = (
+    (0x3040, 0x30FF),
+    (0x3400, 0x9FFF),
+    (0xAC00, 0xD7AF),
+    (0xF900, 0xFAFF),
+)
 
 
 def default_name_order(country: str) -> NameOrder:
@@ -50,8 +56,13 @@ def latin_name(draft: ContactDraft) -> str:
     if latin:
         return latin
     native = join_name(draft.given_name, draft.family_name, draft.name_order)
-    # A name already in Latin letters (Jørgen Sørensen) is its own transliteration.
-    return native if all(ord(char) < _END_OF_LATIN for char in native) else ""
+    # A name already in Latin letters (Jørgen Sørensen, Nguyễn Văn An) is its own
+    # transliteration.
+    return native if _is_latin(native) else ""
+
+
+def _is_latin(text: str) -> bool:
+    return all(not char.isalpha() or "LATIN" in unicodedata.name(char, "") for char in text)
 
 
 def sort_key(draft: ContactDraft) -> str:

@@ -6,6 +6,7 @@ from relationsapp.i18n.translate import _
 from relationsapp.storage.errors import (
     BackupFailedError,
     DatabaseLockedError,
+    DatabaseMissingError,
     DatabaseOpenError,
     ForeignDatabaseError,
     NewerSchemaError,
@@ -16,6 +17,11 @@ from relationsapp.storage.errors import (
 def open_error_message(error: DatabaseOpenError) -> str:
     """A translated sentence naming the file, what is wrong and that nothing changed."""
     path = str(error.path)
+    if isinstance(error, DatabaseMissingError):
+        return _(
+            "There is no database at %(path)s. Start the app or run “relationsapp demo” "
+            "to create one."
+        ) % {"path": path}
     if isinstance(error, NewerSchemaError):
         return _(
             "%(path)s was written by a newer version of RelationsApp (schema %(found)s; "

@@ -6,7 +6,7 @@ import sqlite3
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import URL, Engine, create_engine, event
 
 from relationsapp.storage.text_folding import fold
 
@@ -28,7 +28,8 @@ def configure_connection(connection: sqlite3.Connection) -> None:
 
 def create_sqlite_engine(path: Path) -> Engine:
     """An engine for ``path`` whose connections are all configured the same way."""
-    engine = create_engine(f"sqlite:///{path}", future=True)
+    # URL.create, not an f-string: a "?" or "#" in a folder name stays part of the path.
+    engine = create_engine(URL.create("sqlite", database=str(path)))
 
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_connection: Any, _record: Any) -> None:

@@ -48,3 +48,7 @@ class BackupFailedError(DatabaseOpenError):
     def __init__(self, path: Path, detail: str) -> None:
         super().__init__(path)
         self.detail = detail
+
+
+class DatabaseMissingError(DatabaseOpenError):
+    """No file at that path, and the caller asked not to create one."""

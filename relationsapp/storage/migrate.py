@@ -24,6 +24,12 @@ from relationsapp.storage.schema_revisions import HEAD_REVISION, KNOWN_REVISIONS
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 
 
+def _read_only_uri(path: Path) -> str:
+    # as_uri() percent-encodes the path: a folder named "Sales #1" or "Q&A?" must not
+    # be read as a URI fragment or query (which would open a different file).
+    return f"{path.resolve().as_uri()}?mode=ro"
+
+
 def read_revision(path: Path) -> str | None:
     """The schema revision stored in ``path``; None for a new or empty file.
 
@@ -32,7 +38,7 @@ def read_revision(path: Path) -> str | None:
     if not path.exists() or path.stat().st_size == 0:
         return None
     try:
-        connection = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        connection = sqlite3.connect(_read_only_uri(path), uri=True)
     except sqlite3.Error as error:
         raise NotADatabaseError(path, str(error)) from error
     try:
@@ -68,7 +74,7 @@ def backup_before_migration(path: Path, revision: str) -> Path:
         f"{path.stem}.before-{revision}-to-{HEAD_REVISION}-{stamp}{path.suffix}"
     )
     try:
-        source = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        source = sqlite3.connect(_read_only_uri(path), uri=True)
         copy = sqlite3.connect(target)
         try:
             source.backup(copy)

@@ -33,6 +33,17 @@ _SPECIAL_LETTERS = str.maketrans(
         "ı": "i",
         "ħ": "h",
         "ŋ": "n",
+        # Arabic: people type names without hamza seats, short vowels or tatweel, and
+        # with ي/ه for ى/ة; fold the written variants to what is typed (أحمد → احمد).
+        "أ": "ا",
+        "إ": "ا",
+        "آ": "ا",
+        "ٱ": "ا",
+        "ى": "ي",
+        "ة": "ه",
+        "ـ": None,
+        **{chr(code): None for code in range(0x064B, 0x0653)},  # harakat
+        "\u0670": None,  # superscript alef
     }
 )
 

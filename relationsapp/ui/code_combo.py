@@ -27,7 +27,11 @@ def by_name(items: Iterable[tuple[str, str]]) -> list[tuple[str, str]]:
     """
     collator = QCollator(QLocale(str(ui_locale())))
     collator.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-    return sorted(items, key=cmp_to_key(lambda a, b: collator.compare(a[0], b[0])))
+
+    def compare(first: tuple[str, str], second: tuple[str, str]) -> int:
+        return collator.compare(first[0], second[0])
+
+    return sorted(items, key=cmp_to_key(compare))
 
 
 class CodeComboBox(QComboBox):

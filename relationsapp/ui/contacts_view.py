@@ -21,8 +21,9 @@ from PySide6.QtWidgets import (
 
 from relationsapp.core.choices import SizeBand, label
 from relationsapp.core.contact_search import ContactSearch
+from relationsapp.i18n.collation import collation_key
 from relationsapp.i18n.formatting import country_name, format_number
-from relationsapp.i18n.translate import _, ngettext
+from relationsapp.i18n.translate import _, current_language, ngettext
 from relationsapp.ui.contact_table_model import LOCAL_TIME, NAME, ContactTableModel
 from relationsapp.ui.roles import ID_ROLE
 
@@ -156,7 +157,7 @@ class ContactsView(QWidget):
             self.country_filter,
             sorted(
                 ((country_name(code), code) for code in facets.countries),
-                key=lambda pair: pair[0].casefold(),
+                key=lambda pair: collation_key(pair[0], current_language()),
             ),
         )
         self._fill(self.industry_filter, [(value, value) for value in facets.industries])

@@ -11,7 +11,7 @@ from __future__ import annotations
 import importlib
 from pathlib import Path
 
-from PySide6.QtGui import QFontDatabase, QGuiApplication
+from PySide6.QtGui import QFontDatabase, QFontInfo, QGuiApplication
 
 # (module, how to find the font file inside it)
 _FONT_PACKAGES = (
@@ -56,6 +56,8 @@ def register_bundled_fonts() -> list[str]:
             )
     if families:
         font = QGuiApplication.font()
-        font.setFamilies([font.family(), *families])
+        # The resolved family (e.g. "DejaVu Sans"), not an alias like "Sans Serif":
+        # an alias would let the CJK font win for shared glyphs such as curly quotes.
+        font.setFamilies([QFontInfo(font).family(), *families])
         QGuiApplication.setFont(font)
     return families

@@ -14,15 +14,6 @@ from relationsapp.core.records import ContactDraft, EmailEntry, PhoneEntry, Post
 from relationsapp.ui.contact_editor_dialog import ContactEditorDialog
 from tests.helpers.keyboard import type_text
 
-# The offscreen platform plugin cannot do these; it says so as Qt warnings. A dialog's
-# layout sets a minimum window size (propagateSizeHints); the country box's completer
-# popup raises itself and grabs the keyboard. Platform limits, not widget defects.
-pytestmark = pytest.mark.qt_log_ignore(
-    r"This plugin does not support propagateSizeHints\(\)",
-    r"This plugin does not support raise\(\)",
-    r"This plugin does not support grabbing the keyboard",
-)
-
 ACCOUNTS = [(1, "Nordic Fish A/S"), (2, "Yamada Shoji K.K.")]
 
 

@@ -163,3 +163,12 @@ def test_demo_on_a_file_open_in_the_app_says_so(
     assert code == 1
     assert "already open" in capsys.readouterr().err
     assert contacts_in(db_path) == 0
+
+
+def test_reading_commands_never_create_a_file_at_a_mistyped_path(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    missing = tmp_path / "typo.sqlite"
+    assert main(["--db", str(missing), "contacts", "list", "--json"], out=io.StringIO()) == 1
+    assert "no database" in capsys.readouterr().err.lower()
+    assert not missing.exists()

@@ -1,0 +1,200 @@
+"""The main window: welcome page, create/edit/delete with undo and redo, languages."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QDialog, QLabel, QLineEdit, QPushButton
+from pytestqt.modeltest import ModelTester
+from pytestqt.qtbot import QtBot
+
+from relationsapp.core.contact_service import ContactService
+from relationsapp.core.workspace import WELCOME_ANSWERED, get_setting
+from relationsapp.storage.app_settings import AppSettings
+from relationsapp.storage.database import Database
+from relationsapp.ui.app import AppController
+from relationsapp.ui.contact_editor_dialog import ContactEditorDialog
+from relationsapp.ui.contact_table_model import NAME
+from relationsapp.ui.main_window import MainWindow
+from tests.helpers.dialogs import answer_next_dialog
+from tests.helpers.people import seed_people
+
+
+@pytest.fixture
+def controller(qtbot: QtBot, qapp: QApplication, database: Database) -> Iterator[AppController]:
+    made = AppController(qapp, database, AppSettings())
+    qtbot.addWidget(made.window)
+    made.window.show()
+    yield made
+    made.window.close()
+
+
+def names(window: MainWindow) -> list[str]:
+    model = window.contact_model
+    return [model.index(row, NAME).data() for row in range(model.rowCount())]
+
+
+def fill_and_accept(dialog: QDialog, given: str, family: str, email: str = "") -> None:
+    assert isinstance(dialog, ContactEditorDialog)
+    dialog.given_name.setText(given)
+    dialog.family_name.setText(family)
+    if email:
+        dialog.emails.add_row(email)
+    dialog.accept()
+
+
+def test_an_empty_file_opens_on_the_welcome_page(controller: AppController) -> None:
+    window = controller.window
+    assert window.pages.currentWidget() is window.welcome_view
+    assert window.welcome_view.import_button.isEnabled() is False
+    note = window.welcome_view.findChild(QLabel, "welcome_import_note")
+    assert note is not None and "coming version" in note.text()
+
+
+def test_start_empty_is_remembered_for_the_file(
+    qtbot: QtBot, controller: AppController, database: Database
+) -> None:
+    qtbot.mouseClick(controller.window.welcome_view.empty_button, Qt.MouseButton.LeftButton)
+    assert controller.window.pages.currentWidget() is controller.window.tabs
+    assert get_setting(database, WELCOME_ANSWERED) == "1"
+
+
+def test_load_sample_data_fills_the_lists_in_the_background(
+    qtbot: QtBot, controller: AppController
+) -> None:
+    window = controller.window
+    qtbot.mouseClick(window.welcome_view.sample_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: window.pages.currentWidget() is window.tabs, timeout=60_000)
+    assert window.contact_model.rowCount() >= 290
+    assert window.accounts_view.model.rowCount() >= 75
+    countries = window.contacts_view.country_filter.count() - 1
+    assert countries >= 15
+
+
+def test_new_contact_then_undo_and_redo(qtbot: QtBot, controller: AppController) -> None:
+    window = controller.window
+    window.show_tab(0)
+    answer_next_dialog(
+        qtbot,
+        lambda dialog: fill_and_accept(dialog, "Mette", "Østergaard", "mette@pumps.example.dk"),
+    )
+    window.new_contact_action.trigger()
+    assert names(window) == ["Mette Østergaard"]
+    assert window.undo_action.text() == "&Undo Add contact Mette Østergaard"
+
+    window.undo_action.trigger()
+    assert names(window) == []
+    window.redo_action.trigger()
+    assert names(window) == ["Mette Østergaard"]
+    assert window.contacts_view.count_label.text() == "1 contact"
+
+
+def test_editing_shows_validation_next_to_the_field_and_undo_restores(
+    qtbot: QtBot, controller: AppController, database: Database
+) -> None:
+    ids = seed_people(database)
+    window = controller.window
+    window.show_tab(0)
+    window.contact_model.refresh()
+    seen_errors: list[str] = []
+
+    def respond(dialog: QDialog) -> None:
+        assert isinstance(dialog, ContactEditorDialog)
+        email = dialog.findChild(QLineEdit, "emails_0")
+        assert email is not None
+        email.setText("taro at yamada")
+        dialog.accept()  # refused: the dialog stays open with a message
+        label = dialog.findChild(QLabel, "error_emails_0")
+        assert label is not None and label.isVisible()
+        seen_errors.append(label.text())
+        email.setText("taro@yamada.example.jp")
+        dialog.accept()
+
+    answer_next_dialog(qtbot, respond)
+    window.edit_contact(ids["taro"])
+    assert seen_errors == ["An e-mail address needs an @, as in name@example.com."]
+    contacts = ContactService(database)
+    assert [e.address for e in contacts.get(ids["taro"]).draft.emails] == ["taro@yamada.example.jp"]
+
+    window.undo_action.trigger()
+    assert [e.address for e in contacts.get(ids["taro"]).draft.emails] == [
+        "taro.yamada@yamada.example.jp"
+    ]
+
+
+def test_delete_asks_nothing_and_undo_brings_the_contact_back(
+    qtbot: QtBot, controller: AppController, database: Database
+) -> None:
+    ids = seed_people(database)
+    window = controller.window
+    window.show_tab(0)
+    window.contact_model.refresh()
+    window.contacts_view.select_contact(ids["jorgen"])
+    window.delete_action.trigger()
+    assert "Jørgen Sørensen" not in names(window)
+    assert QApplication.activeModalWidget() is None
+    assert "Ctrl+Z" in window.statusBar().currentMessage()
+    qtbot.keyClick(window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert "Jørgen Sørensen" in names(window)
+
+
+def test_deleting_an_account_can_be_undone_and_contacts_stay(
+    controller: AppController, database: Database
+) -> None:
+    seed_people(database)
+    window = controller.window
+    window.show_tab(1)
+    window.accounts_view.reload()
+    before = window.accounts_view.model.rowCount()
+    window.accounts_view.table.selectRow(0)
+    window.delete_action.trigger()
+    assert window.accounts_view.model.rowCount() == before - 1
+    assert window.contact_model.rowCount() == 5
+    window.undo_action.trigger()
+    assert window.accounts_view.model.rowCount() == before
+
+
+def test_ctrl_f_focuses_the_search_box(qtbot: QtBot, controller: AppController) -> None:
+    window = controller.window
+    window.show_tab(0)
+    window.activateWindow()
+    window.find_action.trigger()
+    assert window.contacts_view.search_field.hasFocus()
+
+
+def test_accounts_models_pass_qt_model_tester(
+    qtmodeltester: ModelTester, controller: AppController, database: Database
+) -> None:
+    seed_people(database)
+    view = controller.window.accounts_view
+    view.reload()
+    qtmodeltester.check(view.model, force_py=True)
+    view.table.selectRow(0)
+    assert view.people.rowCount() >= 1
+    qtmodeltester.check(view.people, force_py=True)
+
+
+@pytest.mark.parametrize(
+    ("language", "contacts_tab", "name_header", "file_menu"),
+    [("da", "&Kontakter", "Navn", "&Filer"), ("fi", "&Yhteystiedot", "Nimi", "&Tiedosto")],
+)
+def test_switching_language_relabels_the_whole_window(
+    controller: AppController,
+    database: Database,
+    language: str,
+    contacts_tab: str,
+    name_header: str,
+    file_menu: str,
+) -> None:
+    seed_people(database)
+    controller.window.show_tab(0)
+    controller.switch_language(language)
+    window = controller.window
+    assert window.tabs.tabText(0) == contacts_tab
+    assert window.contact_model.headerData(NAME, Qt.Orientation.Horizontal) == name_header
+    assert window.menuBar().actions()[0].text() == file_menu
+    assert window.pages.currentWidget() is window.tabs  # stays where the user was
+    buttons = [b.text() for b in window.findChildren(QPushButton)]
+    assert "Load &sample data" not in buttons
