@@ -13,7 +13,7 @@ from enum import StrEnum
 from typing import Protocol
 
 from relationsapp.core.choices import Channel, label
-from relationsapp.core.contact_service import row_from_columns
+from relationsapp.core.contact_rows import row_from_columns
 from relationsapp.core.records import ContactRow
 from relationsapp.core.zones import now_utc, utc_offset_minutes
 from relationsapp.i18n.collation import collation_key

@@ -9,6 +9,7 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from relationsapp.core.choices import Channel, EmailKind, Formality, NameOrder, PhoneKind
+from relationsapp.core.contact_rows import row_from_columns, weekend_from_text, weekend_to_text
 from relationsapp.core.errors import RecordNotFound, ValidationFailed
 from relationsapp.core.names import display_name, latin_name, sort_key
 from relationsapp.core.records import (
@@ -24,14 +25,6 @@ from relationsapp.storage.base import utc_now
 from relationsapp.storage.database import Database
 from relationsapp.storage.fts_contact_search import FtsContactIndex
 from relationsapp.storage.models import Account, Contact, ContactEmail, ContactPhone
-
-
-def weekend_to_text(days: tuple[int, ...] | None) -> str:
-    return "" if days is None else ",".join(str(day) for day in days)
-
-
-def weekend_from_text(text: str) -> tuple[int, ...] | None:
-    return tuple(int(day) for day in text.split(",")) if text else None
 
 
 def contact_columns(draft: ContactDraft) -> dict[str, Any]:
@@ -133,22 +126,6 @@ def _draft_of(contact: Contact) -> ContactDraft:
         birthday=contact.birthday,
         tags=list(json.loads(contact.tags or "[]")),
         notes=contact.notes,
-    )
-
-
-def row_from_columns(columns: tuple[Any, ...]) -> ContactRow:
-    """A list row from the storage layer's ``ROW_COLUMNS``."""
-    return ContactRow(
-        id=columns[0],
-        display_name=columns[1],
-        latin_name=columns[2],
-        account_name=columns[3],
-        country=columns[4],
-        time_zone=columns[5],
-        work_start=columns[6],
-        work_end=columns[7],
-        weekend_days=weekend_from_text(columns[8]),
-        preferred_channel=Channel(columns[9]),
     )
 
 

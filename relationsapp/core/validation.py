@@ -10,8 +10,6 @@ import datetime as dt
 import re
 from dataclasses import dataclass, replace
 
-import phonenumbers
-
 from relationsapp.core.records import AccountDraft, ContactDraft, PhoneEntry
 from relationsapp.core.zones import canonical_zone, is_known_zone
 from relationsapp.i18n.formatting import country_name, country_names
@@ -47,6 +45,8 @@ def email_error(address: str) -> str | None:
 
 def parse_phone(number: str, country: str) -> tuple[str | None, str | None]:
     """(E.164 number, None) when valid for ``country``; (None, reason) when not."""
+    import phonenumbers  # ~50 ms to import: only when a phone is checked
+
     number = number.strip()
     if not number:
         return None, _("Enter a phone number or remove the row.")
@@ -70,6 +70,8 @@ def parse_phone(number: str, country: str) -> tuple[str | None, str | None]:
 
 def format_phone(e164: str) -> str:
     """``+4533123456`` → ``+45 33 12 34 56`` (international format)."""
+    import phonenumbers
+
     try:
         parsed = phonenumbers.parse(e164, None)
     except phonenumbers.NumberParseException:

@@ -1,36 +1,38 @@
-"""Facts about the open file as a whole: is it empty, was the welcome screen answered."""
+"""Facts about the open file as a whole: is it empty, was the welcome screen answered.
+
+Plain SQL on the read connection: these run while the first window is built, before
+anything has needed the ORM.
+"""
 
 from __future__ import annotations
 
-from sqlalchemy import exists, select
-
 from relationsapp.storage.database import Database
-from relationsapp.storage.models import Account, Contact, Setting
 
 WELCOME_ANSWERED = "welcome_answered"
 
 
 def is_empty(database: Database) -> bool:
     """True when the file holds no contacts and no accounts (deleted ones count)."""
-    with database.session() as session:
-        has_contacts = session.scalar(select(exists().where(Contact.id.is_not(None))))
-        has_accounts = session.scalar(select(exists().where(Account.id.is_not(None))))
-        return not (has_contacts or has_accounts)
+    row = (
+        database.reader()
+        .execute("SELECT EXISTS (SELECT 1 FROM contacts) OR EXISTS (SELECT 1 FROM accounts)")
+        .fetchone()
+    )
+    return not row[0]
 
 
 def get_setting(database: Database, key: str, default: str = "") -> str:
-    with database.session() as session:
-        setting = session.get(Setting, key)
-        return default if setting is None else setting.value
+    row = database.reader().execute("SELECT value FROM settings WHERE key = ?", (key,)).fetchone()
+    return default if row is None else str(row[0])
 
 
 def set_setting(database: Database, key: str, value: str) -> None:
-    with database.session() as session, session.begin():
-        setting = session.get(Setting, key)
-        if setting is None:
-            session.add(Setting(key=key, value=value))
-        else:
-            setting.value = value
+    """Store one per-file setting (its own tiny transaction)."""
+    database.reader().execute(
+        "INSERT INTO settings (key, value) VALUES (?, ?) "
+        "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+        (key, value),
+    )
 
 
 def should_welcome(database: Database) -> bool:

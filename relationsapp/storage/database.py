@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
+import sqlite3
+import threading
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from sqlalchemy import Engine
-from sqlalchemy.orm import Session, sessionmaker
-
-from relationsapp.storage.engine import create_sqlite_engine
 from relationsapp.storage.errors import DatabaseMissingError
 from relationsapp.storage.file_lock import FileLock
 from relationsapp.storage.migrate import (
@@ -16,25 +15,68 @@ from relationsapp.storage.migrate import (
     read_revision,
     upgrade_to_head,
 )
+from relationsapp.storage.sqlite_connection import open_reader
+
+if TYPE_CHECKING:
+    from sqlalchemy import Engine
+    from sqlalchemy.orm import Session, sessionmaker
 
 
 class Database:
-    """One open database file. Create with :func:`open_database`; ``close()`` when done."""
+    """One open database file. Create with :func:`open_database`; ``close()`` when done.
 
-    def __init__(self, path: Path, engine: Engine, lock: FileLock | None) -> None:
+    Reads on the hot path (the contact list, search) use :meth:`reader`, a plain
+    sqlite3 connection per thread. Writes go through SQLAlchemy sessions; the engine is
+    made on first use, so starting the app does not import SQLAlchemy.
+    """
+
+    def __init__(
+        self, path: Path, engine: Engine | None = None, lock: FileLock | None = None
+    ) -> None:
         self.path = path
-        self.engine = engine
+        self._engine = engine
         self._lock = lock
-        self._sessions = sessionmaker(engine, expire_on_commit=False)
+        self._sessions: sessionmaker[Session] | None = None
+        self._readers: list[sqlite3.Connection] = []
+        self._local = threading.local()
+        self._readers_lock = threading.Lock()
         #: Where the safety copy made before a migration went, if one was made.
         self.backup_path: Path | None = None
 
+    @property
+    def engine(self) -> Engine:
+        if self._engine is None:
+            from relationsapp.storage.engine import create_sqlite_engine
+
+            self._engine = create_sqlite_engine(self.path)
+        return self._engine
+
     def session(self) -> Session:
         """A new session for one short unit of work (use as a context manager)."""
+        if self._sessions is None:
+            from sqlalchemy.orm import sessionmaker
+
+            self._sessions = sessionmaker(self.engine, expire_on_commit=False)
         return self._sessions()
 
+    def reader(self) -> sqlite3.Connection:
+        """This thread's read connection (autocommit; do not write through it)."""
+        connection: sqlite3.Connection | None = getattr(self._local, "connection", None)
+        if connection is None:
+            connection = open_reader(self.path)
+            self._local.connection = connection
+            with self._readers_lock:
+                self._readers.append(connection)
+        return connection
+
     def close(self) -> None:
-        self.engine.dispose()
+        with self._readers_lock:
+            for connection in self._readers:
+                connection.close()
+            self._readers.clear()
+        self._local = threading.local()
+        if self._engine is not None:
+            self._engine.dispose()
         if self._lock is not None:
             self._lock.release()
             self._lock = None
@@ -68,7 +110,7 @@ def open_database(path: Path, *, lock: bool = True, create: bool = True) -> Data
             held = True
         revision = read_revision(path)
         needs_migration = check_revision(path, revision)
-        engine = create_sqlite_engine(path)
+        database = Database(path, None, file_lock if lock else None)
         backup = None
         if needs_migration:
             if not held:
@@ -77,7 +119,7 @@ def open_database(path: Path, *, lock: bool = True, create: bool = True) -> Data
             revision = read_revision(path)  # another process may have migrated meanwhile
             if check_revision(path, revision):
                 backup = backup_before_migration(path, revision) if revision else None
-                upgrade_to_head(engine)
+                upgrade_to_head(database.engine)
             if not lock:
                 file_lock.release()
                 held = False
@@ -85,6 +127,5 @@ def open_database(path: Path, *, lock: bool = True, create: bool = True) -> Data
         if held:
             file_lock.release()
         raise
-    database = Database(path, engine, file_lock if lock else None)
     database.backup_path = backup
     return database

@@ -186,11 +186,4 @@ class FtsContactIndex:
         return [row[0] for row in self._fetch(sql, {})]
 
     def _fetch(self, sql: str, params: dict[str, Any] | list[int]) -> list[Any]:
-        connection = self._database.engine.raw_connection()
-        try:
-            cursor = connection.cursor()
-            rows = cursor.execute(sql, params).fetchall()
-            cursor.close()
-            return rows
-        finally:
-            connection.close()
+        return self._database.reader().execute(sql, params).fetchall()

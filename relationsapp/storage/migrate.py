@@ -10,8 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import sqlite3
 from pathlib import Path
-
-from sqlalchemy import Engine
+from typing import TYPE_CHECKING
 
 from relationsapp.storage.errors import (
     BackupFailedError,
@@ -20,6 +19,9 @@ from relationsapp.storage.errors import (
     NotADatabaseError,
 )
 from relationsapp.storage.schema_revisions import HEAD_REVISION, KNOWN_REVISIONS
+
+if TYPE_CHECKING:
+    from sqlalchemy import Engine
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 

@@ -52,7 +52,7 @@ class Contact(RecordMixin, Base):
     formality: Mapped[str] = mapped_column(String(16), default="formal", server_default="formal")
     job_title: Mapped[str] = mapped_column(Text, default="", server_default="")
     account_id: Mapped[int | None] = mapped_column(
-        ForeignKey("accounts.id", ondelete="SET NULL"), default=None, index=True
+        ForeignKey("accounts.id", ondelete="SET NULL"), default=None
     )
     street: Mapped[str] = mapped_column(Text, default="", server_default="")
     postal_code: Mapped[str] = mapped_column(Text, default="", server_default="")
@@ -84,6 +84,8 @@ class Contact(RecordMixin, Base):
 
     __table_args__ = (
         Index("ix_contacts_live_sort", "deleted_at", "sort_key"),
+        # An account's people in name order, without walking the whole name index.
+        Index("ix_contacts_account_sort", "account_id", "sort_key"),
         # (country, deleted_at): the country menu is read from this index alone.
         Index("ix_contacts_country", "country", "deleted_at"),
     )

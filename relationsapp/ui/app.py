@@ -9,10 +9,8 @@ from PySide6.QtCore import QTimer
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from relationsapp.core.account_service import AccountService
-from relationsapp.core.contact_search import IndexedContactSearch
-from relationsapp.core.contact_service import ContactService
 from relationsapp.core.open_messages import open_error_message
+from relationsapp.core.services import Services
 from relationsapp.i18n.translate import _, set_language, system_language
 from relationsapp.storage.app_settings import AppSettings
 from relationsapp.storage.database import Database, open_database
@@ -35,17 +33,13 @@ class AppController:
         self.app = app
         self.database = database
         self.settings = settings
-        self.contacts = ContactService(database)
-        self.accounts = AccountService(database)
-        self.search = IndexedContactSearch(database)
+        self.services = Services(database)
         self.undo_stack = QUndoStack()
         self.notifier = ChangeNotifier()
         self.window = self._make_window()
 
     def _make_window(self) -> MainWindow:
-        window = MainWindow(
-            self.database, self.contacts, self.accounts, self.search, self.undo_stack, self.notifier
-        )
+        window = MainWindow(self.services, self.undo_stack, self.notifier)
         window.preferences_requested.connect(self.show_preferences)
         return window
 

@@ -7,55 +7,42 @@ from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
 from PySide6.QtWidgets import QMainWindow, QMessageBox, QStackedWidget, QTabWidget, QWidget
 
 from relationsapp import __version__
-from relationsapp.core.account_service import AccountService
-from relationsapp.core.bulk_loader import LoadCancelled
-from relationsapp.core.contact_search import ContactSearch
-from relationsapp.core.contact_service import ContactService
 from relationsapp.core.errors import RecordNotFound
 from relationsapp.core.records import AccountDraft, ContactDraft
-from relationsapp.core.sample_loader import load_sample_data
+from relationsapp.core.services import Services
 from relationsapp.core.workspace import WELCOME_ANSWERED, set_setting, should_welcome
 from relationsapp.i18n.translate import _
-from relationsapp.storage.database import Database
-from relationsapp.ui.account_editor_dialog import AccountEditorDialog
 from relationsapp.ui.accounts_view import AccountsView
 from relationsapp.ui.background_task import BackgroundTask
 from relationsapp.ui.change_notifier import ChangeNotifier
-from relationsapp.ui.contact_editor_dialog import ContactEditorDialog
 from relationsapp.ui.contact_table_model import ContactTableModel
 from relationsapp.ui.contacts_view import ContactsView
-from relationsapp.ui.undo_commands import (
-    CreateAccountCommand,
-    CreateContactCommand,
-    DeleteAccountCommand,
-    DeleteContactsCommand,
-    EditAccountCommand,
-    EditContactCommand,
-)
 from relationsapp.ui.welcome_view import WelcomeView
 
 CONTACTS_TAB, ACCOUNTS_TAB = 0, 1
 
 
 class MainWindow(QMainWindow):
-    """Everything is passed in; the window holds no SQL and no business rules."""
+    """Everything is passed in; the window holds no SQL and no business rules.
+
+    Editors, the ORM-backed services and the sample loader are imported when first
+    used, so the window opens without loading them (start-up time is measured).
+    """
 
     preferences_requested = Signal()
 
     def __init__(
         self,
-        database: Database,
-        contacts: ContactService,
-        accounts: AccountService,
-        search: ContactSearch,
+        services: Services,
         undo_stack: QUndoStack,
         notifier: ChangeNotifier,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
+        database = services.database
+        search = services.search
+        self._services = services
         self._database = database
-        self._contacts = contacts
-        self._accounts = accounts
         self._undo = undo_stack
         self._notifier = notifier
         self._task: BackgroundTask | None = None
@@ -64,7 +51,7 @@ class MainWindow(QMainWindow):
 
         self.contact_model = ContactTableModel(search, parent=self)
         self.contacts_view = ContactsView(self.contact_model, search)
-        self.accounts_view = AccountsView(accounts)
+        self.accounts_view = AccountsView(services)
         self.tabs = QTabWidget()
         self.tabs.setObjectName("main_tabs")
         self.tabs.addTab(self.contacts_view, _("&Contacts"))
@@ -187,6 +174,8 @@ class MainWindow(QMainWindow):
 
     def load_sample_data(self) -> None:
         """Load the sample set off the UI thread, with progress and Cancel."""
+        from relationsapp.core.sample_loader import load_sample_data
+
         database = self._database
         task = BackgroundTask(
             lambda progress: load_sample_data(database, progress), _("Loading sample data…"), self
@@ -203,6 +192,8 @@ class MainWindow(QMainWindow):
         self.show_tab(CONTACTS_TAB)
 
     def _on_sample_failed(self, error: object) -> None:
+        from relationsapp.core.bulk_loader import LoadCancelled
+
         self._task = None
         if isinstance(error, LoadCancelled):
             self.statusBar().showMessage(
@@ -218,33 +209,39 @@ class MainWindow(QMainWindow):
     # --- contacts ------------------------------------------------------------------------
 
     def new_contact(self) -> None:
+        from relationsapp.ui.contact_editor_dialog import ContactEditorDialog
+        from relationsapp.ui.undo_commands import CreateContactCommand
+
         draft = ContactDraft()
         if self.tabs.currentIndex() == ACCOUNTS_TAB and (
             account_id := self.accounts_view.current_id()
         ):
             draft.account_id = account_id
-        dialog = ContactEditorDialog(self._accounts.choices(), self)
+        dialog = ContactEditorDialog(self._services.accounts.choices(), self)
         dialog.set_draft(draft, _("New contact"))
         if dialog.exec():
-            command = CreateContactCommand(self._contacts, self._notifier, dialog.draft())
+            command = CreateContactCommand(self._services.contacts, self._notifier, dialog.draft())
             self._undo.push(command)
             self.show_tab(CONTACTS_TAB)
             if command.contact_id is not None:
                 self.contacts_view.select_contact(command.contact_id)
 
     def edit_contact(self, contact_id: int) -> None:
+        from relationsapp.ui.contact_editor_dialog import ContactEditorDialog
+        from relationsapp.ui.undo_commands import EditContactCommand
+
         try:
-            details = self._contacts.get(contact_id)
+            details = self._services.contacts.get(contact_id)
         except RecordNotFound:
             return
-        dialog = ContactEditorDialog(self._accounts.choices(), self)
+        dialog = ContactEditorDialog(self._services.accounts.choices(), self)
         dialog.set_draft(details.draft, _("Edit %(name)s") % {"name": details.display_name})
         if dialog.exec():
             after = dialog.draft()
             if after != details.draft:
                 self._undo.push(
                     EditContactCommand(
-                        self._contacts, self._notifier, contact_id, details.draft, after
+                        self._services.contacts, self._notifier, contact_id, details.draft, after
                     )
                 )
 
@@ -257,20 +254,24 @@ class MainWindow(QMainWindow):
 
     def delete_selected(self) -> None:
         """Delete without asking: it is one Ctrl+Z away (see the status bar)."""
+        from relationsapp.ui.undo_commands import DeleteAccountCommand, DeleteContactsCommand
+
         if self.pages.currentWidget() is not self.tabs:
             return
         if self.tabs.currentIndex() == ACCOUNTS_TAB:
             account_id = self.accounts_view.current_id()
             if account_id is not None:
-                name = self._accounts.get(account_id).draft.name
+                name = self._services.accounts.get(account_id).draft.name
                 self._undo.push(
-                    DeleteAccountCommand(self._accounts, self._notifier, account_id, name)
+                    DeleteAccountCommand(self._services.accounts, self._notifier, account_id, name)
                 )
         else:
             ids = self.contacts_view.selected_ids()
             if ids:
                 names = [self.contact_model.index(row, 0).data() for row in self._rows_of(ids)]
-                self._undo.push(DeleteContactsCommand(self._contacts, self._notifier, ids, names))
+                self._undo.push(
+                    DeleteContactsCommand(self._services.contacts, self._notifier, ids, names)
+                )
         self.statusBar().showMessage(_("Deleted. Press Ctrl+Z to undo."), 8000)
 
     def _rows_of(self, ids: list[int]) -> list[int]:
@@ -281,21 +282,27 @@ class MainWindow(QMainWindow):
     # --- accounts ------------------------------------------------------------------------
 
     def new_account(self) -> None:
-        dialog = AccountEditorDialog(self._accounts.choices(), self)
+        from relationsapp.ui.account_editor_dialog import AccountEditorDialog
+        from relationsapp.ui.undo_commands import CreateAccountCommand
+
+        dialog = AccountEditorDialog(self._services.accounts.choices(), self)
         dialog.set_draft(AccountDraft(), _("New account"), None)
         if dialog.exec():
-            command = CreateAccountCommand(self._accounts, self._notifier, dialog.draft())
+            command = CreateAccountCommand(self._services.accounts, self._notifier, dialog.draft())
             self._undo.push(command)
             self.show_tab(ACCOUNTS_TAB)
             if command.account_id is not None:
                 self.accounts_view.select_account(command.account_id)
 
     def edit_account(self, account_id: int) -> None:
+        from relationsapp.ui.account_editor_dialog import AccountEditorDialog
+        from relationsapp.ui.undo_commands import EditAccountCommand
+
         try:
-            details = self._accounts.get(account_id)
+            details = self._services.accounts.get(account_id)
         except RecordNotFound:
             return
-        dialog = AccountEditorDialog(self._accounts.choices(), self)
+        dialog = AccountEditorDialog(self._services.accounts.choices(), self)
         dialog.set_draft(
             details.draft, _("Edit %(name)s") % {"name": details.draft.name}, account_id
         )
@@ -304,7 +311,7 @@ class MainWindow(QMainWindow):
             if after != details.draft:
                 self._undo.push(
                     EditAccountCommand(
-                        self._accounts, self._notifier, account_id, details.draft, after
+                        self._services.accounts, self._notifier, account_id, details.draft, after
                     )
                 )
 

@@ -7,14 +7,18 @@ deleting only tombstones, so undo is a restore.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtGui import QUndoCommand
 
-from relationsapp.core.account_service import AccountService
-from relationsapp.core.contact_service import ContactService
 from relationsapp.core.names import display_name
 from relationsapp.core.records import AccountDraft, ContactDraft
 from relationsapp.i18n.translate import _
 from relationsapp.ui.change_notifier import ChangeNotifier
+
+if TYPE_CHECKING:
+    from relationsapp.core.account_service import AccountService
+    from relationsapp.core.contact_service import ContactService
 
 
 class CreateContactCommand(QUndoCommand):

@@ -144,7 +144,7 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("id", name=op.f("pk_contacts")),
     )
     with op.batch_alter_table("contacts", schema=None) as batch_op:
-        batch_op.create_index(batch_op.f("ix_contacts_account_id"), ["account_id"], unique=False)
+        batch_op.create_index("ix_contacts_account_sort", ["account_id", "sort_key"], unique=False)
         batch_op.create_index("ix_contacts_country", ["country", "deleted_at"], unique=False)
         batch_op.create_index("ix_contacts_live_sort", ["deleted_at", "sort_key"], unique=False)
         batch_op.create_index(batch_op.f("ix_contacts_uid"), ["uid"], unique=False)
@@ -252,7 +252,7 @@ def downgrade() -> None:
         batch_op.drop_index(batch_op.f("ix_contacts_uid"))
         batch_op.drop_index("ix_contacts_live_sort")
         batch_op.drop_index("ix_contacts_country")
-        batch_op.drop_index(batch_op.f("ix_contacts_account_id"))
+        batch_op.drop_index("ix_contacts_account_sort")
 
     op.drop_table("contacts")
     op.drop_table("settings")
