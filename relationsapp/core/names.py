@@ -70,3 +70,19 @@ def sort_key(draft: ContactDraft) -> str:
     family = draft.family_name_latin or draft.family_name
     given = draft.given_name_latin or draft.given_name
     return fold(f"{family} {given}")
+
+
+_RTL_BIDI_CLASSES = frozenset({"R", "AL"})
+
+
+def name_with_transliteration(display: str, latin: str) -> str:
+    """``山田太郎 (Yamada Taro)``: the name as written, then how to say it.
+
+    A right-to-left name is wrapped in a first-strong isolate so the line stays
+    left-to-right and the parenthesis does not jump to the wrong end.
+    """
+    if not latin or latin == display:
+        return display
+    if any(unicodedata.bidirectional(char) in _RTL_BIDI_CLASSES for char in display):
+        display = f"\u2068{display}\u2069"
+    return f"{display} ({latin})"

@@ -126,7 +126,9 @@ def validate_contact(draft: ContactDraft, today: dt.date | None = None) -> list[
     if not (0 <= draft.work_start < 24 * 60 and 0 < draft.work_end <= 24 * 60):
         errors.append(FieldError("work_hours", _("Working hours must lie within one day.")))
     elif draft.work_start == draft.work_end:
-        errors.append(FieldError("work_hours", _("Working hours must not start and end together.")))
+        errors.append(
+            FieldError("work_hours", _("Working hours must not start and end at the same time."))
+        )
     if (message := _language_error(draft.preferred_language)) is not None:
         errors.append(FieldError("preferred_language", message))
     if not 0 <= draft.response_hours <= MAX_RESPONSE_HOURS:

@@ -78,6 +78,51 @@ ROW_COLUMNS = (
 )
 
 
+def _order(sort: str, descending: bool) -> str:
+    direction = "DESC" if descending else "ASC"
+    if sort == "name":
+        # The (deleted_at, sort_key) index, rowid included: no sorting step at all.
+        return f"ORDER BY c.sort_key {direction}, c.id {direction}"
+    return f"ORDER BY {SORT_COLUMNS[sort]} {direction}, c.sort_key {direction}, c.id {direction}"
+
+
+def count_query(contact_filter: ContactFilter) -> tuple[str, dict[str, Any]]:
+    """SQL and parameters counting the live contacts that match."""
+    where, params = _where(contact_filter)
+    only_text = contact_filter == ContactFilter(text=contact_filter.text)
+    if only_text and params:
+        # The index holds live contacts only, so it can count on its own.
+        return "SELECT count(*) FROM contact_fts WHERE contact_fts MATCH :match", params
+    if only_text:
+        return "SELECT count(*) FROM contacts WHERE deleted_at IS NULL", params
+    return f"SELECT count(*) {_FROM} WHERE {where}", params
+
+
+def page_query(
+    contact_filter: ContactFilter, sort: str, descending: bool, few_matches: bool
+) -> tuple[str, dict[str, Any]]:
+    """SQL for one page of ``ROW_COLUMNS`` (bind ``limit`` and ``offset`` too).
+
+    Two plans, chosen by the caller from the match count: for many matches, walk the
+    name index and keep the rows the full-text index matched (stops after one page);
+    for few matches, read the matches first and sort just those — walking 100,000
+    index entries to find 12 rows would cost ~9 ms for nothing.
+    """
+    where, params = _where(contact_filter)
+    source = _FROM
+    if few_matches and "match" in params:
+        source = (
+            "FROM contact_fts AS f CROSS JOIN contacts AS c ON c.id = f.rowid "
+            "LEFT JOIN accounts AS a ON a.id = c.account_id AND a.deleted_at IS NULL"
+        )
+        where = where.replace(_MATCH_CLAUSE, "contact_fts MATCH :match")
+    order = _order(sort, descending)
+    return (
+        f"SELECT {ROW_COLUMNS} {source} WHERE {where} {order} LIMIT :limit OFFSET :offset",
+        params,
+    )
+
+
 class FtsContactIndex:
     """Queries over the FTS5 index, on raw DB-API connections (no ORM on the hot path)."""
 
@@ -86,15 +131,7 @@ class FtsContactIndex:
 
     def count(self, contact_filter: ContactFilter) -> int:
         """How many live contacts match (cheapest query that answers it)."""
-        where, params = _where(contact_filter)
-        only_text = contact_filter == ContactFilter(text=contact_filter.text)
-        if only_text and params:
-            # The index holds live contacts only, so it can count on its own.
-            sql = "SELECT count(*) FROM contact_fts WHERE contact_fts MATCH :match"
-        elif only_text:
-            sql = "SELECT count(*) FROM contacts WHERE deleted_at IS NULL"
-        else:
-            sql = f"SELECT count(*) {_FROM} WHERE {where}"
+        sql, params = count_query(contact_filter)
         return int(self._fetch(sql, params)[0][0])
 
     def page(
@@ -106,25 +143,8 @@ class FtsContactIndex:
         limit: int,
         few_matches: bool = False,
     ) -> list[tuple[Any, ...]]:
-        """``ROW_COLUMNS`` of one page of matches, in order.
-
-        Two plans, chosen by the caller from the match count: for many matches, walk the
-        name index and keep the rows the full-text index matched (stops after one page);
-        for few matches (``few_matches``), read the matches first and sort just those —
-        walking 100,000 index entries to find 12 rows would cost ~9 ms for nothing.
-        """
-        where, params = _where(contact_filter)
-        source = _FROM
-        if few_matches and "match" in params:
-            source = (
-                "FROM contact_fts AS f CROSS JOIN contacts AS c ON c.id = f.rowid "
-                "LEFT JOIN accounts AS a ON a.id = c.account_id AND a.deleted_at IS NULL"
-            )
-            where = where.replace(_MATCH_CLAUSE, "contact_fts MATCH :match")
-        sql = (
-            f"SELECT {ROW_COLUMNS} {source} WHERE {where} {self._order(sort, descending)} "
-            "LIMIT :limit OFFSET :offset"
-        )
+        """``ROW_COLUMNS`` of one page of matches, in order (see :func:`page_query`)."""
+        sql, params = page_query(contact_filter, sort, descending, few_matches)
         return self._fetch(sql, {**params, "limit": limit, "offset": offset})
 
     def rows_by_id(self, ids: list[int]) -> list[tuple[Any, ...]]:
@@ -140,18 +160,8 @@ class FtsContactIndex:
     def sorted_ids(self, contact_filter: ContactFilter, sort: str, descending: bool) -> list[int]:
         """Every matching id in SQL order."""
         where, params = _where(contact_filter)
-        sql = f"SELECT c.id {_FROM} WHERE {where} {self._order(sort, descending)}"
+        sql = f"SELECT c.id {_FROM} WHERE {where} {_order(sort, descending)}"
         return [row[0] for row in self._fetch(sql, params)]
-
-    @staticmethod
-    def _order(sort: str, descending: bool) -> str:
-        direction = "DESC" if descending else "ASC"
-        if sort == "name":
-            # The (deleted_at, sort_key) index, rowid included: no sorting step at all.
-            return f"ORDER BY c.sort_key {direction}, c.id {direction}"
-        return (
-            f"ORDER BY {SORT_COLUMNS[sort]} {direction}, c.sort_key {direction}, c.id {direction}"
-        )
 
     def ids_with(self, contact_filter: ContactFilter, column: str) -> list[tuple[int, str, str]]:
         """(id, value of ``column``, name sort key) of every match, unsorted."""

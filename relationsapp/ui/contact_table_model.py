@@ -18,6 +18,7 @@ from PySide6.QtGui import QColor
 
 from relationsapp.core.choices import label
 from relationsapp.core.contact_search import ContactQuery, ContactSearch, SortColumn
+from relationsapp.core.names import name_with_transliteration
 from relationsapp.core.records import ContactRow
 from relationsapp.core.working_hours import WorkStatus, weekend_for, work_status
 from relationsapp.core.zones import now_utc, to_local, utc_offset_minutes
@@ -46,6 +47,16 @@ PAGE_SIZE = 200
 PAGE_LIMIT = 40
 
 _Index = QModelIndex | QPersistentModelIndex
+_ANSWERED_ROLES = frozenset(
+    {
+        Qt.ItemDataRole.DisplayRole,
+        Qt.ItemDataRole.ToolTipRole,
+        Qt.ItemDataRole.DecorationRole,
+        Qt.ItemDataRole.ForegroundRole,
+        ID_ROLE,
+        WORK_STATUS_ROLE,
+    }
+)
 
 
 class ContactTableModel(QAbstractTableModel):
@@ -68,6 +79,9 @@ class ContactTableModel(QAbstractTableModel):
         self._query = ContactQuery()
         self._count = 0
         self._pages: OrderedDict[int, list[ContactRow]] = OrderedDict()
+        #: contact id → (minute, status, display text) of the local-time cell.
+        self._status_cache: dict[int, tuple[int, WorkStatus, str]] = {}
+        self._text_cache: dict[tuple[str, str], str] = {}
         self._tick = QTimer(self)
         self._tick.setSingleShot(True)
         self._tick.timeout.connect(self._on_minute)
@@ -87,6 +101,7 @@ class ContactTableModel(QAbstractTableModel):
         self._count = count
         self._pages.clear()
         self._pages[0] = first_page
+        self._status_cache.clear()
         self.endResetModel()
 
     def refresh(self) -> None:
@@ -125,7 +140,7 @@ class ContactTableModel(QAbstractTableModel):
             ACCOUNT: _("Account"),
             COUNTRY: _("Country"),
             LOCAL_TIME: _("Their time now"),
-            CHANNEL: _("Prefers"),
+            CHANNEL: _("Preferred channel"),
         }.get(section)
 
     def flags(self, index: _Index) -> Qt.ItemFlag:
@@ -140,7 +155,8 @@ class ContactTableModel(QAbstractTableModel):
         self.set_query(replace(self._query, sort=COLUMN_SORTS[column], descending=descending))
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < self._count:
+        # A view asks ~8 roles per cell on every paint; answer the unused ones first.
+        if role not in _ANSWERED_ROLES or not index.isValid() or not 0 <= index.row() < self._count:
             return None
         row = self._row(index.row())
         if row is None:
@@ -152,18 +168,17 @@ class ContactTableModel(QAbstractTableModel):
             return self._local_time_data(row, role)
         if role == Qt.ItemDataRole.DisplayRole:
             if column == NAME:
-                return row.display_name
+                return name_with_transliteration(row.display_name, row.latin_name)
             if column == ACCOUNT:
                 return row.account_name
             if column == COUNTRY:
-                return country_name(row.country)
+                return self._texts(("country", row.country), lambda: country_name(row.country))
             if column == CHANNEL:
-                return label(row.preferred_channel)
-        if role == Qt.ItemDataRole.ToolTipRole:
-            if column == NAME and row.latin_name and row.latin_name != row.display_name:
-                return row.latin_name
-            if column == COUNTRY:
-                return row.country
+                return self._texts(
+                    ("channel", row.preferred_channel), lambda: label(row.preferred_channel)
+                )
+        if role == Qt.ItemDataRole.ToolTipRole and column == COUNTRY:
+            return row.country
         return None
 
     # --- rows, fetched lazily ----------------------------------------------------
@@ -181,19 +196,26 @@ class ContactTableModel(QAbstractTableModel):
         # A page can come back short if contacts were deleted since the count.
         return rows[offset] if offset < len(rows) else None
 
+    def _texts(self, key: tuple[str, str], make: Callable[[], str]) -> str:
+        """Country names and channel labels, formatted once per model (per language)."""
+        text = self._text_cache.get(key)
+        if text is None:
+            text = self._text_cache[key] = make()
+        return text
+
     def _local_time_data(self, row: ContactRow, role: int) -> Any:
-        if role not in (
-            Qt.ItemDataRole.DisplayRole,
-            Qt.ItemDataRole.ToolTipRole,
-            Qt.ItemDataRole.DecorationRole,
-            Qt.ItemDataRole.ForegroundRole,
-            WORK_STATUS_ROLE,
-        ):
-            return None
         instant = self._clock()
-        status = work_status(
-            instant, row.time_zone, row.country, row.work_start, row.work_end, row.weekend_days
-        )
+        minute = int(instant.timestamp() // 60)
+        cached = self._status_cache.get(row.id)
+        if cached is None or cached[0] != minute:
+            status = work_status(
+                instant, row.time_zone, row.country, row.work_start, row.work_end, row.weekend_days
+            )
+            cached = (minute, status, self._local_time_text(row, status, instant))
+            self._status_cache[row.id] = cached
+        _minute, status, text = cached
+        if role == Qt.ItemDataRole.DisplayRole:
+            return text
         if role == WORK_STATUS_ROLE:
             return status
         if role == Qt.ItemDataRole.DecorationRole:
@@ -206,13 +228,6 @@ class ContactTableModel(QAbstractTableModel):
                 if role == Qt.ItemDataRole.DisplayRole
                 else _("Add a time zone to see their local time.")
             )
-        local = to_local(instant, row.time_zone)
-        if role == Qt.ItemDataRole.DisplayRole:
-            return _("%(weekday)s %(time)s · %(status)s") % {
-                "weekday": format_weekday(local.date()),
-                "time": format_time(local),
-                "status": status_text(status),
-            }
         weekend = ", ".join(
             format_weekday(dt.date(2024, 1, 1 + day), "wide")
             for day in weekend_for(row.country, row.weekend_days)
@@ -223,6 +238,17 @@ class ContactTableModel(QAbstractTableModel):
             "start": format_minutes_of_day(row.work_start),
             "end": format_minutes_of_day(row.work_end),
             "weekend": weekend,
+        }
+
+    @staticmethod
+    def _local_time_text(row: ContactRow, status: WorkStatus, instant: dt.datetime) -> str:
+        if status == WorkStatus.UNKNOWN:
+            return _("No time zone")
+        local = to_local(instant, row.time_zone)
+        return _("%(weekday)s %(time)s · %(status)s") % {
+            "weekday": format_weekday(local.date()),
+            "time": format_time(local),
+            "status": status_text(status),
         }
 
     # --- the clock ---------------------------------------------------------------

@@ -92,7 +92,7 @@ class ContactsView(QWidget):
         header = self.table.horizontalHeader()
         header.setStretchLastSection(True)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        for column, width in ((NAME, 240), (1, 240), (2, 140), (LOCAL_TIME, 200)):
+        for column, width in ((NAME, 300), (1, 260), (2, 180), (LOCAL_TIME, 200)):
             header.resizeSection(column, width)
         self.table.doubleClicked.connect(self._on_double_click)
 

@@ -13,7 +13,7 @@ from PySide6.QtGui import QUndoCommand
 
 from relationsapp.core.names import display_name
 from relationsapp.core.records import AccountDraft, ContactDraft
-from relationsapp.i18n.translate import _
+from relationsapp.i18n.translate import _, ngettext
 from relationsapp.ui.change_notifier import ChangeNotifier
 
 if TYPE_CHECKING:
@@ -75,7 +75,8 @@ class DeleteContactsCommand(QUndoCommand):
         text = (
             _("Delete contact %(name)s") % {"name": names[0]}
             if len(names) == 1
-            else _("Delete %(count)d contacts") % {"count": len(names)}
+            else ngettext("Delete %(count)d contact", "Delete %(count)d contacts", len(names))
+            % {"count": len(names)}
         )
         super().__init__(text)
         self._contacts, self._notifier, self.contact_ids = contacts, notifier, contact_ids

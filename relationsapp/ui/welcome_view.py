@@ -38,7 +38,7 @@ class WelcomeView(QWidget):
         self.import_button = QPushButton(_("&Import contacts…"))
         self.import_button.setObjectName("welcome_import")
         self.import_button.setEnabled(False)
-        import_note = QLabel(_("Importing vCard and CSV files arrives in a coming version."))
+        import_note = QLabel(_("Importing vCard and CSV files will come in a later version."))
         import_note.setObjectName("welcome_import_note")
         import_note.setEnabled(False)
         self.empty_button = QPushButton(_("Start &empty"))

@@ -50,7 +50,7 @@ def test_an_empty_file_opens_on_the_welcome_page(controller: AppController) -> N
     assert window.pages.currentWidget() is window.welcome_view
     assert window.welcome_view.import_button.isEnabled() is False
     note = window.welcome_view.findChild(QLabel, "welcome_import_note")
-    assert note is not None and "coming version" in note.text()
+    assert note is not None and "later version" in note.text()
 
 
 def test_start_empty_is_remembered_for_the_file(

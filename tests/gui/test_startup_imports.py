@@ -29,10 +29,8 @@ controller.window.show()
 app.processEvents()
 rows = controller.window.contact_model.rowCount()
 first = controller.window.contact_model.index(0, 0).data()
-heavy = sorted(
-    name for name in ("sqlalchemy", "alembic", "phonenumbers", "relationsapp.ui.contact_editor_dialog")
-    if name in sys.modules
-)
+deferred = ("sqlalchemy", "alembic", "phonenumbers", "relationsapp.ui.contact_editor_dialog")
+heavy = sorted(name for name in deferred if name in sys.modules)
 print(rows, bool(first), ",".join(heavy) or "-")
 database.close()
 """
@@ -44,7 +42,11 @@ def test_first_window_shows_contacts_without_loading_the_orm(tmp_path: Path) -> 
         load_sample_data(database)
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
     result = subprocess.run(
-        [sys.executable, "-c", PROBE, str(path)], env=env, capture_output=True, text=True, check=True
+        [sys.executable, "-c", PROBE, str(path)],
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
     )
     rows, has_name, heavy = result.stdout.split()
     assert int(rows) >= 290
