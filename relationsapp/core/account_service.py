@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session
 
 from relationsapp.core.choices import SizeBand
 from relationsapp.core.errors import RecordNotFound, ValidationFailed
+from relationsapp.core.names import name_with_transliteration
 from relationsapp.core.records import AccountDetails, AccountDraft, AccountRow
 from relationsapp.core.validation import normalise_account, validate_account
 from relationsapp.storage.base import utc_now
@@ -168,14 +169,17 @@ class AccountService:
             ]
 
     def contacts_of(self, account_id: int) -> list[tuple[int, str, str]]:
-        """(id, display name, job title) of the account's live contacts, by name."""
+        """(id, name with transliteration, job title) of the live contacts, by name."""
         statement = (
-            select(Contact.id, Contact.display_name, Contact.job_title)
+            select(Contact.id, Contact.display_name, Contact.latin_name, Contact.job_title)
             .where(Contact.account_id == account_id, Contact.deleted_at.is_(None))
             .order_by(Contact.sort_key)
         )
         with self._database.session() as session:
-            return [(row[0], row[1], row[2]) for row in session.execute(statement)]
+            return [
+                (row[0], name_with_transliteration(row[1], row[2]), row[3])
+                for row in session.execute(statement)
+            ]
 
     def choices(self) -> list[tuple[int, str]]:
         """(id, name) of every live account, for pickers."""

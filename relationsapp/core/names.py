@@ -58,10 +58,11 @@ def latin_name(draft: ContactDraft) -> str:
     native = join_name(draft.given_name, draft.family_name, draft.name_order)
     # A name already in Latin letters (Jørgen Sørensen, Nguyễn Văn An) is its own
     # transliteration.
-    return native if _is_latin(native) else ""
+    return native if is_latin(native) else ""
 
 
-def _is_latin(text: str) -> bool:
+def is_latin(text: str) -> bool:
+    """True when every letter of ``text`` is a Latin letter (with or without accents)."""
     return all(not char.isalpha() or "LATIN" in unicodedata.name(char, "") for char in text)
 
 
@@ -81,8 +82,8 @@ def name_with_transliteration(display: str, latin: str) -> str:
     A right-to-left name is wrapped in a first-strong isolate so the line stays
     left-to-right and the parenthesis does not jump to the wrong end.
     """
-    if not latin or latin == display:
-        return display
+    if not latin or latin == display or is_latin(display):
+        return display  # "Anna Åberg (Anna Aberg)" would only add noise
     if any(unicodedata.bidirectional(char) in _RTL_BIDI_CLASSES for char in display):
         display = f"\u2068{display}\u2069"
     return f"{display} ({latin})"

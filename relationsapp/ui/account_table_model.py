@@ -13,6 +13,7 @@ from PySide6.QtCore import (
 )
 
 from relationsapp.core.choices import label
+from relationsapp.core.names import is_latin
 from relationsapp.core.records import AccountRow
 from relationsapp.i18n.formatting import country_name, format_number
 from relationsapp.i18n.translate import _
@@ -79,7 +80,8 @@ class AccountTableModel(QAbstractTableModel):
         if column == NAME:
             return row.name
         if column == LATIN:
-            return row.name_latin if row.name_latin != row.name else ""
+            # Only a name in another script needs a transliteration beside it.
+            return "" if is_latin(row.name) else row.name_latin
         if column == INDUSTRY:
             return row.industry
         if column == SIZE:

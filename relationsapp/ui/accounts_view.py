@@ -51,6 +51,7 @@ class AccountsView(QWidget):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
         self.table.verticalHeader().hide()
         # Fixed widths: ResizeToContents would measure every row (300 ms at 2,000 rows).
         header = self.table.horizontalHeader()

@@ -363,8 +363,8 @@ def test_account_lists_its_live_contacts_and_counts_them(
     contacts.delete(gone_id)
 
     assert accounts.contacts_of(account_id) == [
-        (hanako_id, "山田花子", ""),
-        (taro_id, "山田太郎", "Buyer"),
+        (hanako_id, "山田花子 (Yamada Hanako)", ""),
+        (taro_id, "山田太郎 (Yamada Taro)", "Buyer"),
     ]
     (row,) = accounts.list_rows()
     assert row.contact_count == 2

@@ -1,0 +1,62 @@
+"""Render the README screenshots offscreen from the sample data.
+
+    QT_QPA_PLATFORM=offscreen .venv/bin/python docs/make_screenshots.py
+
+Writes docs/screenshots/contacts-{en,da,fi}.png, accounts-en.png and editor-en.png.
+For a real X window, see ../shared/tools/screenshot.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from PySide6.QtWidgets import QApplication
+
+from relationsapp.core.sample_loader import load_sample_data
+from relationsapp.i18n.translate import set_language
+from relationsapp.storage.app_settings import AppSettings
+from relationsapp.storage.database import open_database
+from relationsapp.ui.app import AppController
+from relationsapp.ui.fonts import register_bundled_fonts
+from relationsapp.ui.qt_translations import apply_qt_language
+
+OUT = Path(__file__).resolve().parent / "screenshots"
+
+
+def main() -> None:
+    app = QApplication(sys.argv[:1])
+    register_bundled_fonts()
+    path = Path(tempfile.mkdtemp(prefix="relationsapp-shots-")) / "sample.sqlite"
+    with open_database(path) as database:
+        load_sample_data(database)
+        set_language("en")
+        controller = AppController(app, database, AppSettings())
+        for language in ("en", "da", "fi"):
+            controller.switch_language(language)
+            window = controller.window
+            window.resize(1280, 760)
+            window.show_tab(0)
+            window.contacts_view.search_field.setText("")
+            app.processEvents()
+            window.contacts_view.table.selectRow(2)
+            app.processEvents()
+            window.grab().save(str(OUT / f"contacts-{language}.png"))
+        controller.switch_language("en")
+        window = controller.window
+        window.resize(1280, 760)
+        window.show_tab(1)
+        app.processEvents()
+        window.accounts_view.table.selectRow(3)
+        app.processEvents()
+        window.grab().save(str(OUT / "accounts-en.png"))
+        apply_qt_language(app, "en")
+        window.close()
+
+
+if __name__ == "__main__":
+    main()
