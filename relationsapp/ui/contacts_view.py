@@ -98,7 +98,7 @@ class ContactsView(QWidget):
 
         filters = QHBoxLayout()
         for caption, combo in (
-            (_("&Country:"), self.country_filter),
+            (_("Co&untry:"), self.country_filter),
             (_("&Industry:"), self.industry_filter),
             (_("Si&ze:"), self.size_filter),
             (_("&Tag:"), self.tag_filter),

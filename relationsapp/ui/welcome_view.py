@@ -41,7 +41,7 @@ class WelcomeView(QWidget):
         import_note = QLabel(_("Importing vCard and CSV files will come in a later version."))
         import_note.setObjectName("welcome_import_note")
         import_note.setEnabled(False)
-        self.empty_button = QPushButton(_("Start &empty"))
+        self.empty_button = QPushButton(_("Start e&mpty"))
         self.empty_button.setObjectName("welcome_empty")
 
         for button in (self.sample_button, self.import_button, self.empty_button):

@@ -214,3 +214,21 @@ def test_model_reads_only_the_pages_the_view_shows(database: Database) -> None:
     # The row in the middle is the 2501st name in order, as a full sort would give.
     assert middle == model.index(2500, NAME).data()
     assert search.contact_ids(model.query())[2500] == model.index(2500, NAME).data(ID_ROLE)
+
+
+def test_local_time_ticks_over_at_the_minute(
+    qtbot: QtBot, view: ContactsView, people: dict[str, int]
+) -> None:
+    model = view.model
+    now = [FRIDAY_MORNING_UTC]
+    model._clock = lambda: now[0]  # the clock the model reads; the minute timer drives it
+    row = model.row_of(people["jorgen"])
+    assert row is not None
+    assert model.index(row, LOCAL_TIME).data() == "Fri 09:00 · working"
+    now[0] = FRIDAY_MORNING_UTC + dt.timedelta(hours=8, minutes=1)  # 17:01 in Copenhagen
+    with qtbot.waitSignal(model.dataChanged, timeout=1000) as changed:
+        model._tick.timeout.emit()
+    top_left, bottom_right = changed.args[0], changed.args[1]
+    assert (top_left.column(), bottom_right.column()) == (LOCAL_TIME, LOCAL_TIME)
+    assert bottom_right.row() == model.rowCount() - 1
+    assert model.index(row, LOCAL_TIME).data() == "Fri 17:01 · off hours"

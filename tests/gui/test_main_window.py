@@ -199,3 +199,19 @@ def test_switching_language_relabels_the_whole_window(
     assert window.pages.currentWidget() is window.tabs  # stays where the user was
     buttons = [b.text() for b in window.findChildren(QPushButton)]
     assert "Load &sample data" not in buttons
+
+
+def test_preferences_switch_the_language_and_remember_it(
+    qtbot: QtBot, controller: AppController
+) -> None:
+    from relationsapp.ui.preferences_dialog import PreferencesDialog
+
+    def choose_finnish(dialog: QDialog) -> None:
+        assert isinstance(dialog, PreferencesDialog)
+        dialog.language_combo.setCurrentIndex(dialog.language_combo.findData("fi"))
+        dialog.accept()
+
+    answer_next_dialog(qtbot, choose_finnish)
+    controller.window.preferences_action.trigger()
+    assert controller.window.menuBar().actions()[0].text() == "&Tiedosto"
+    assert AppSettings.load().language == "fi"
