@@ -15,6 +15,7 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from relationsapp.core.sample_loader import load_sample_data
@@ -22,6 +23,7 @@ from relationsapp.i18n.translate import set_language
 from relationsapp.storage.app_settings import AppSettings
 from relationsapp.storage.database import open_database
 from relationsapp.ui.app import AppController
+from relationsapp.ui.contact_table_model import LOCAL_TIME
 from relationsapp.ui.fonts import register_bundled_fonts
 from relationsapp.ui.qt_translations import apply_qt_language
 
@@ -42,6 +44,8 @@ def main() -> None:
             window.resize(1280, 760)
             window.show_tab(0)
             window.contacts_view.search_field.setText("")
+            # Furthest east first: Lord Howe, Japan, Korea, China … a mix of scripts.
+            window.contacts_view.table.sortByColumn(LOCAL_TIME, Qt.SortOrder.DescendingOrder)
             app.processEvents()
             window.contacts_view.table.selectRow(2)
             app.processEvents()

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from relationsapp.i18n.translate import _
 
@@ -22,6 +22,7 @@ class WelcomeView(QWidget):
         title_font.setPointSizeF(title_font.pointSizeF() * 1.8)
         title_font.setBold(True)
         title.setFont(title_font)
+        title.setWordWrap(True)
         intro = QLabel(
             _(
                 "Know who your clients are, what time it is where they are, how they like to be "
@@ -60,8 +61,16 @@ class WelcomeView(QWidget):
         column.addWidget(self.empty_button)
         holder = QWidget()
         holder.setLayout(column)
-        holder.setMaximumWidth(560)
+        # A fixed width lets the word-wrapped intro report its true height; with only a
+        # maximum width the layout squeezes it to one clipped line.
+        holder.setFixedWidth(560)
+        # Centred with stretches, not an alignment flag: a widget added with alignment
+        # loses height-for-width, and the wrapped title and intro get clipped.
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addWidget(holder)
+        row.addStretch(1)
         layout = QVBoxLayout(self)
         layout.addStretch(1)
-        layout.addWidget(holder, 0, Qt.AlignmentFlag.AlignHCenter)
+        layout.addLayout(row)
         layout.addStretch(2)

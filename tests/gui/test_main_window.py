@@ -215,3 +215,20 @@ def test_preferences_switch_the_language_and_remember_it(
     controller.window.preferences_action.trigger()
     assert controller.window.menuBar().actions()[0].text() == "&Tiedosto"
     assert AppSettings.load().language == "fi"
+
+
+def test_qt_own_dialog_buttons_follow_the_ui_language(qapp: QApplication) -> None:
+    from PySide6.QtCore import QCoreApplication
+
+    from relationsapp.ui.qt_translations import apply_qt_language
+
+    try:
+        assert apply_qt_language(qapp, "da")
+        assert QCoreApplication.translate("QPlatformTheme", "Cancel") == "Annuller"
+        assert apply_qt_language(qapp, "fi")
+        assert (
+            QCoreApplication.translate("QPlatformTheme", "Cancel") == "Peru"
+        )  # Qt's own Finnish catalogue
+    finally:
+        apply_qt_language(qapp, "en")
+    assert QCoreApplication.translate("QPlatformTheme", "Cancel") == "Cancel"
