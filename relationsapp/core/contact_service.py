@@ -93,6 +93,13 @@ def _sync_children(
         row.deleted_at = now
 
 
+def _sync_emails_and_phones(contact: Contact, draft: ContactDraft) -> None:
+    emails = [(email.address, email.kind.value) for email in draft.emails]
+    phones = [(phone.number, phone.kind.value) for phone in draft.phones]
+    _sync_children(contact.emails, emails, ContactEmail, contact, "address")
+    _sync_children(contact.phones, phones, ContactPhone, contact, "number")
+
+
 def _draft_of(contact: Contact) -> ContactDraft:
     return ContactDraft(
         given_name=contact.given_name,
@@ -150,12 +157,7 @@ def add_contact(session: Session, draft: ContactDraft) -> int:
     contact = Contact()
     _apply_draft(contact, draft)
     session.add(contact)
-    _sync_children(
-        [], [(e.address, e.kind.value) for e in draft.emails], ContactEmail, contact, "address"
-    )
-    _sync_children(
-        [], [(p.number, p.kind.value) for p in draft.phones], ContactPhone, contact, "number"
-    )
+    _sync_emails_and_phones(contact, draft)
     session.flush()
     return contact.id
 
@@ -175,20 +177,7 @@ class ContactService:
         with self._database.session() as session, session.begin():
             contact = _live_contact(session, contact_id)
             _apply_draft(contact, draft)
-            _sync_children(
-                contact.emails,
-                [(e.address, e.kind.value) for e in draft.emails],
-                ContactEmail,
-                contact,
-                "address",
-            )
-            _sync_children(
-                contact.phones,
-                [(p.number, p.kind.value) for p in draft.phones],
-                ContactPhone,
-                contact,
-                "number",
-            )
+            _sync_emails_and_phones(contact, draft)
 
     def delete(self, contact_id: int) -> None:
         """Tombstone the contact (it leaves lists and search; ``restore`` brings it back)."""

@@ -6,7 +6,6 @@ from typing import Any
 
 from PySide6.QtCore import (
     QAbstractListModel,
-    QAbstractTableModel,
     QModelIndex,
     QPersistentModelIndex,
     Qt,
@@ -17,13 +16,14 @@ from relationsapp.core.names import is_latin
 from relationsapp.core.records import AccountRow
 from relationsapp.i18n.formatting import country_name, format_number
 from relationsapp.i18n.translate import _
+from relationsapp.ui.read_only_table_model import ReadOnlyTableModel
 from relationsapp.ui.roles import ID_ROLE
 
 NAME, LATIN, INDUSTRY, SIZE, COUNTRY, CONTACTS = range(6)
 _Index = QModelIndex | QPersistentModelIndex
 
 
-class AccountTableModel(QAbstractTableModel):
+class AccountTableModel(ReadOnlyTableModel):
     """Accounts as plain rows (accounts number in the thousands, not the 100,000s)."""
 
     def __init__(self, parent: Any = None) -> None:
@@ -44,27 +44,8 @@ class AccountTableModel(QAbstractTableModel):
     def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
         return 0 if parent.isValid() else len(self._rows)
 
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else 6
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
-            return None
-        return {
-            NAME: _("Name"),
-            LATIN: _("Latin name"),
-            INDUSTRY: _("Industry"),
-            SIZE: _("Size"),
-            COUNTRY: _("Country"),
-            CONTACTS: _("Contacts"),
-        }.get(section)
-
-    def flags(self, index: _Index) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+    def headers(self) -> list[str]:
+        return [_("Name"), _("Latin name"), _("Industry"), _("Size"), _("Country"), _("Contacts")]
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._rows):

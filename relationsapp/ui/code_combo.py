@@ -7,9 +7,10 @@ from functools import cmp_to_key
 
 from babel import Locale, UnknownLocaleError
 from PySide6.QtCore import QCollator, QLocale, Qt, Signal
-from PySide6.QtWidgets import QComboBox, QCompleter, QLineEdit, QWidget
+from PySide6.QtWidgets import QWidget
 
 from relationsapp.i18n.formatting import language_name, ui_locale
+from relationsapp.ui.searchable_combo import SearchableComboBox
 
 #: Languages clients most often prefer; anything else can be typed (``sv_FI``, ``sw``).
 COMMON_LANGUAGES = (
@@ -34,7 +35,7 @@ def by_name(items: Iterable[tuple[str, str]]) -> list[tuple[str, str]]:
     return sorted(items, key=cmp_to_key(compare))
 
 
-class CodeComboBox(QComboBox):
+class CodeComboBox(SearchableComboBox):
     """An editable combo of (name, code) items with a type-to-filter completer.
 
     ``code()`` is the code of the chosen name; a typed name or code is recognised too,
@@ -45,18 +46,6 @@ class CodeComboBox(QComboBox):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.line_edit = QLineEdit(self)
-        self.setLineEdit(self.line_edit)  # makes the combo editable
-        self.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-        # Size for a typical name, not the longest of 250 ("South Georgia & South …").
-        self.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        self.setMinimumContentsLength(16)
-        self.setMaxVisibleItems(20)
-        completer = QCompleter(self.model(), self)
-        completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
-        completer.setFilterMode(Qt.MatchFlag.MatchContains)
-        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        self.setCompleter(completer)
         self._by_text: dict[str, str] = {}
         self._last_code = ""
         self.editTextChanged.connect(self._emit_if_changed)

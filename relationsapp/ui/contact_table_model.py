@@ -13,7 +13,7 @@ from collections.abc import Callable
 from dataclasses import replace
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, QTimer
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, QTimer
 from PySide6.QtGui import QColor
 
 from relationsapp.core.choices import label
@@ -30,6 +30,7 @@ from relationsapp.i18n.formatting import (
     format_weekday,
 )
 from relationsapp.i18n.translate import _
+from relationsapp.ui.read_only_table_model import ReadOnlyTableModel
 from relationsapp.ui.roles import ID_ROLE, WORK_STATUS_ROLE
 from relationsapp.ui.status_badges import status_color, status_icon, status_text
 
@@ -59,7 +60,7 @@ _ANSWERED_ROLES = frozenset(
 )
 
 
-class ContactTableModel(QAbstractTableModel):
+class ContactTableModel(ReadOnlyTableModel):
     """Contacts matching a :class:`ContactQuery`, with the client's local time now.
 
     ``rowCount`` is the number of matches (one COUNT query); rows are read a page at a
@@ -127,26 +128,14 @@ class ContactTableModel(QAbstractTableModel):
     def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
         return 0 if parent.isValid() else self._count
 
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else 5
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
-            return None
-        return {
-            NAME: _("Name"),
-            ACCOUNT: _("Account"),
-            COUNTRY: _("Country"),
-            LOCAL_TIME: _("Their time now"),
-            CHANNEL: _("Preferred channel"),
-        }.get(section)
-
-    def flags(self, index: _Index) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+    def headers(self) -> list[str]:
+        return [
+            _("Name"),
+            _("Account"),
+            _("Country"),
+            _("Their time now"),
+            _("Preferred channel"),
+        ]
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         if column not in COLUMN_SORTS:

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QComboBox, QCompleter, QLineEdit, QWidget
+from PySide6.QtWidgets import QWidget
 
 from relationsapp.core.zones import all_zones, is_known_zone, now_utc, utc_offset_minutes
 from relationsapp.i18n.formatting import format_utc_offset
 from relationsapp.i18n.translate import _
+from relationsapp.ui.searchable_combo import SearchableComboBox
 
 
 def zone_offset_text(zone: str) -> str:
@@ -18,7 +19,7 @@ def zone_offset_text(zone: str) -> str:
     return _("now %(offset)s") % {"offset": offset}
 
 
-class TimeZoneComboBox(QComboBox):
+class TimeZoneComboBox(SearchableComboBox):
     """An editable list of IANA zone names; ``set_country`` puts that country's first.
 
     ``userChanged`` fires only when a person picks or types a zone, so the editor can
@@ -30,18 +31,6 @@ class TimeZoneComboBox(QComboBox):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.line_edit = QLineEdit(self)
-        self.setLineEdit(self.line_edit)  # makes the combo editable
-        self.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-        # Size for a typical name, not the longest of 250 ("South Georgia & South …").
-        self.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        self.setMinimumContentsLength(16)
-        self.setMaxVisibleItems(20)
-        completer = QCompleter(self.model(), self)
-        completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
-        completer.setFilterMode(Qt.MatchFlag.MatchContains)
-        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        self.setCompleter(completer)
         self.line_edit.setPlaceholderText(_("e.g. Europe/Copenhagen"))
         self._country_zones: list[str] | None = None
         self.set_country_zones([])
