@@ -29,6 +29,7 @@ from relationsapp.core.choices import Channel, EmailKind, Formality, NameOrder, 
 from relationsapp.core.names import default_name_order
 from relationsapp.core.records import ContactDraft, EmailEntry, PhoneEntry, PostalAddress
 from relationsapp.core.validation import MAX_RESPONSE_HOURS, validate_contact
+from relationsapp.core.working_hours import country_weekend
 from relationsapp.core.zones import zones_for_country
 from relationsapp.i18n.translate import _
 from relationsapp.ui.code_combo import LanguageComboBox
@@ -50,6 +51,7 @@ from relationsapp.ui.form_helpers import (
 )
 from relationsapp.ui.list_field_editor import EntryListEditor, EntryTexts
 from relationsapp.ui.time_zone_combo import TimeZoneComboBox, zone_offset_text
+from relationsapp.ui.weekend_picker import WeekendPicker
 
 MINUTES_PER_DAY = 24 * 60
 
@@ -66,7 +68,7 @@ class ContactEditorDialog(QDialog):
         self._loading = False
         self._order_touched = False  # the user chose a name order in this dialog
         self._zone_touched = False  # the user chose a time zone in this dialog
-        self._weekend_days: tuple[int, ...] | None = None  # not edited here; kept as loaded
+        self._weekend_days: tuple[int, ...] | None = None  # None: the country's weekend
         self._build_fields()
         self._build_layout()
         self._connect()
@@ -107,6 +109,7 @@ class ContactEditorDialog(QDialog):
         self.weekend = QLabel()
         self.weekend.setObjectName("weekend")
         self.weekend.setWordWrap(True)
+        self.weekend_picker = WeekendPicker()
 
         self.street = line_edit("street")
         self.postal_code = line_edit("postal_code")
@@ -200,6 +203,7 @@ class ContactEditorDialog(QDialog):
             error("work_hours", self.work_start),
         )
         add_row(form, _("Weekend:"), self.weekend, None)
+        add_row(form, "", self.weekend_picker, None)
 
         address_group, form = form_group(_("Postal address"))
         add_row(form, _("&Street:"), self.street, self.street)
@@ -299,6 +303,7 @@ class ContactEditorDialog(QDialog):
         self.birthday.dateChanged.connect(self._errors.label("birthday").clear_error)
         self.no_birthday.toggled.connect(self._errors.label("birthday").clear_error)
         self.no_birthday.toggled.connect(lambda checked: self.birthday.setEnabled(not checked))
+        self.weekend_picker.changed.connect(self._on_weekend_picked)
         self.emails.rowsChanged.connect(self._update_tab_order)
         self.phones.rowsChanged.connect(self._update_tab_order)
 
@@ -318,6 +323,7 @@ class ContactEditorDialog(QDialog):
             self.time_zone,
             self.work_start,
             self.work_end,
+            *self.weekend_picker.day_boxes(),
             self.street,
             self.postal_code,
             self.city,
@@ -364,8 +370,15 @@ class ContactEditorDialog(QDialog):
         self.zone_offset.setText(zone_offset_text(zone))
         self._errors.label("time_zone").clear_error()
 
+    def _on_weekend_picked(self) -> None:
+        self._weekend_days = self.weekend_picker.value()
+        self._update_weekend()
+
     def _update_weekend(self) -> None:
         code = self.country.code()
+        self.weekend_picker.set_country_days(
+            country_weekend(code if self.country.has_code(code) else "")
+        )
         self.weekend.setText(
             weekend_text(code if self.country.has_code(code) else "", self._weekend_days)
         )
@@ -392,6 +405,7 @@ class ContactEditorDialog(QDialog):
         try:
             self.setWindowTitle(title)
             self._weekend_days = draft.weekend_days
+            self.weekend_picker.set_value(country_weekend(draft.country), draft.weekend_days)
             self.given_name.setText(draft.given_name)
             self.family_name.setText(draft.family_name)
             self.given_name_latin.setText(draft.given_name_latin)

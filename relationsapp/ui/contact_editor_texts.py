@@ -7,7 +7,7 @@ import itertools
 from babel.lists import format_list
 
 from relationsapp.core.choices import NameOrder
-from relationsapp.core.names import display_name, latin_name
+from relationsapp.core.names import display_name, latin_name, name_with_transliteration
 from relationsapp.core.records import ContactDraft
 from relationsapp.core.validation import format_phone, parse_phone
 from relationsapp.core.working_hours import weekend_for
@@ -47,12 +47,11 @@ def name_preview(
         family_name_latin=family_latin,
         name_order=order,
     )
-    native, latin = display_name(names), latin_name(names)
+    native = display_name(names)
     if not native:
         return _("(no name yet)")
-    if latin and latin != native:
-        return _("%(name)s (%(latin)s)") % {"name": native, "latin": latin}
-    return native
+    # The same form as the contact list, with a right-to-left name isolated.
+    return name_with_transliteration(native, latin_name(names))
 
 
 def phone_hint(number: str, country: str) -> str:

@@ -42,8 +42,6 @@ class EntryTexts:
 class EntryRow(QWidget):
     """One row: kind combo, text field, remove button; a hint and an error underneath."""
 
-    removeRequested = Signal(object)
-
     def __init__(
         self,
         kinds: Sequence[StrEnum],
@@ -88,7 +86,6 @@ class EntryRow(QWidget):
 
         self.edit.textEdited.connect(self._on_edited)
         self.edit.textChanged.connect(self.refresh_hint)
-        self.remove.clicked.connect(lambda: self.removeRequested.emit(self))
 
     def _on_edited(self) -> None:
         self.error.clear_error()
@@ -171,7 +168,10 @@ class EntryListEditor(QWidget):
             row.set_kind_value(kind)
         row.edit.setText(text)
         row.refresh_hint()
-        row.removeRequested.connect(self._remove_row)
+        # The editor asks which button was clicked instead of the row sending itself
+        # through a Signal(object): that form made PySide6 crash at interpreter exit
+        # ("none_dealloc") once enough rows had come and gone.
+        row.remove.clicked.connect(self._on_remove_clicked)
         self._rows.append(row)
         self._rows_layout.addWidget(row)
         row.show()  # at once, not on the next event loop pass (a layout's default)
@@ -180,6 +180,12 @@ class EntryListEditor(QWidget):
         if focus:
             row.edit.setFocus(Qt.FocusReason.OtherFocusReason)
         return row
+
+    def _on_remove_clicked(self) -> None:
+        button = self.sender()
+        row = next((row for row in self._rows if row.remove is button), None)
+        if row is not None:
+            self._remove_row(row)
 
     def _remove_row(self, row: EntryRow) -> None:
         index = self._rows.index(row)

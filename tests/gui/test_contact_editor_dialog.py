@@ -307,3 +307,28 @@ def test_label_mnemonics_jump_to_their_fields(qtbot: QtBot, dialog: ContactEdito
     assert QApplication.focusWidget() is line(dialog, "emails_0")  # the list's first row
     qtbot.keyClick(line(dialog, "emails_0"), Qt.Key.Key_Z, Qt.KeyboardModifier.AltModifier)
     assert dialog.time_zone.hasFocus()
+
+
+def test_a_contact_can_have_an_own_weekend_and_go_back_to_the_countrys(
+    qtbot: QtBot, dialog: ContactEditorDialog
+) -> None:
+    dialog.set_draft(ContactDraft(given_name="Arjun", country="IN"), "Edit")
+    picker = dialog.weekend_picker
+    assert not picker.days[4].isEnabled()  # follows the country: not editable
+    assert [box.isChecked() for box in picker.days] == [False] * 6 + [True]  # Sunday only
+    qtbot.mouseClick(picker.own, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(picker.days[5], Qt.MouseButton.LeftButton)  # add Saturday
+    assert dialog.draft().weekend_days == (5, 6)
+    assert "own weekend" in dialog.weekend.text()
+    qtbot.mouseClick(picker.own, Qt.MouseButton.LeftButton)
+    assert dialog.draft().weekend_days is None
+    assert [box.isChecked() for box in picker.days] == [False] * 6 + [True]
+    assert "usual in India" in dialog.weekend.text()
+
+
+def test_an_own_weekend_is_shown_when_the_contact_is_opened(dialog: ContactEditorDialog) -> None:
+    dialog.set_draft(ContactDraft(given_name="Omar", country="AE", weekend_days=(4, 5)), "Edit")
+    picker = dialog.weekend_picker
+    assert picker.own.isChecked()
+    assert [box.isChecked() for box in picker.days] == [False] * 4 + [True, True, False]
+    assert dialog.draft().weekend_days == (4, 5)
