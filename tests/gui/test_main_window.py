@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
@@ -232,3 +233,21 @@ def test_qt_own_dialog_buttons_follow_the_ui_language(qapp: QApplication) -> Non
     finally:
         apply_qt_language(qapp, "en")
     assert QCoreApplication.translate("QPlatformTheme", "Cancel") == "Cancel"
+
+
+def test_a_damaged_file_is_refused_with_a_message_and_left_untouched(
+    qapp: QApplication, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    from relationsapp.ui.app import run_gui
+
+    damaged = tmp_path / "clients.sqlite"
+    damaged.write_bytes(b"this is not a database, just the first bytes of a spreadsheet" * 40)
+    before = damaged.read_bytes()
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "critical", lambda _parent, _title, text: shown.append(text))
+    assert run_gui(str(damaged), "en") == 1
+    assert len(shown) == 1
+    assert str(damaged) in shown[0] and "not changed" in shown[0]
+    assert damaged.read_bytes() == before
