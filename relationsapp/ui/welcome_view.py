@@ -34,7 +34,7 @@ class WelcomeView(QWidget):
         self.sample_button = QPushButton(_("Load &sample data"))
         self.sample_button.setObjectName("welcome_sample")
         self.sample_button.setToolTip(
-            _("About 300 contacts at 80 companies in 18 countries, to try everything out.")
+            _("About 300 contacts at 80 companies in 19 countries, to try everything out.")
         )
         self.import_button = QPushButton(_("&Import contacts…"))
         self.import_button.setObjectName("welcome_import")
