@@ -57,6 +57,14 @@ def build_parser() -> argparse.ArgumentParser:
     search = contact_commands.add_parser("search", help=_("search contacts as the app does"))
     search.add_argument("query", metavar=_("QUERY"))
     search.add_argument("--json", action="store_true", help=_("print JSON records"))
+    time_command = commands.add_parser("time", help=_("what a local time in a zone means"))
+    time_command.add_argument(
+        "zone", metavar=_("ZONE"), help=_("IANA time zone, e.g. Asia/Kolkata")
+    )
+    time_command.add_argument(
+        "local", metavar=_("LOCAL_TIME"), help=_("wall time, YYYY-MM-DD HH:MM")
+    )
+    time_command.add_argument("--json", action="store_true", help=_("print JSON"))
     return parser
 
 
@@ -126,6 +134,63 @@ def _contacts(args: argparse.Namespace, out: TextIO) -> None:
             out.write("\t".join(fields) + "\n")
 
 
+def _time(args: argparse.Namespace, out: TextIO) -> None:
+    import datetime as dt
+
+    from relationsapp.core.wall_time import (
+        UnknownZoneError,
+        WallTimeStatus,
+        format_offset,
+        interpret_wall_time,
+    )
+    from relationsapp.i18n.formatting import format_date_and_time
+
+    try:
+        local = dt.datetime.strptime(args.local.strip(), "%Y-%m-%d %H:%M")
+    except ValueError as error:
+        raise CliError(
+            _("“%(value)s” is not a time of the form YYYY-MM-DD HH:MM.") % {"value": args.local}
+        ) from error
+    try:
+        meaning = interpret_wall_time(args.zone, local)
+    except UnknownZoneError as error:
+        raise CliError(_("“%(zone)s” is not a time zone.") % {"zone": args.zone}) from error
+    offsets = [format_offset(offset) for offset in meaning.offsets]
+    if args.json:
+        record: dict[str, object] = {
+            "zone": meaning.zone,
+            "local": local.strftime("%Y-%m-%dT%H:%M"),
+            "status": meaning.status.value,
+            "offsets": offsets,
+        }
+        utc = [instant.strftime("%Y-%m-%dT%H:%M:%SZ") for instant in meaning.instants]
+        if meaning.status == WallTimeStatus.OK:
+            record["utc"] = utc[0]
+        elif utc:
+            record["utc_candidates"] = utc
+        out.write(json.dumps(record, ensure_ascii=False) + "\n")
+        return
+    when = format_date_and_time(local)
+    if meaning.status == WallTimeStatus.OK:
+        line = _("%(when)s in %(zone)s is %(utc)s UTC (UTC%(offset)s).") % {
+            "when": when,
+            "zone": meaning.zone,
+            "utc": format_date_and_time(meaning.instants[0].replace(tzinfo=None)),
+            "offset": offsets[0],
+        }
+    elif meaning.status == WallTimeStatus.NONEXISTENT:
+        line = _(
+            "%(when)s does not exist in %(zone)s: the clocks jump forward from UTC%(before)s "
+            "to UTC%(after)s that night."
+        ) % {"when": when, "zone": meaning.zone, "before": offsets[0], "after": offsets[-1]}
+    else:
+        line = _(
+            "%(when)s happens twice in %(zone)s: the clocks go back that night. Say which: "
+            "UTC%(first)s or UTC%(second)s."
+        ) % {"when": when, "zone": meaning.zone, "first": offsets[-1], "second": offsets[0]}
+    out.write(line + "\n")
+
+
 def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
     """Entry point of the ``relationsapp`` command; returns the exit code."""
     out = out or sys.stdout
@@ -142,6 +207,8 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
             return run_gui(args.db, args.lang)
         if args.command == "demo":
             _demo(args, out)
+        elif args.command == "time":
+            _time(args, out)
         else:
             _contacts(args, out)
     except CliError as error:

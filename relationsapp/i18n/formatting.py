@@ -53,6 +53,19 @@ def format_datetime(value: dt.datetime, fmt: str = "medium") -> str:
     return _format_datetime(value, format=fmt, locale=ui_locale())
 
 
+def format_date_and_time(value: dt.datetime, date_format: str = "full") -> str:
+    """``torsdag den 11. marts 2027 15.00``: a long date with a short time.
+
+    Joined by the locale's own pattern (``{1}, {0}`` in English, ``{1}، {0}`` in
+    Arabic), which no f-string could know.
+    """
+    locale = ui_locale()
+    pattern = str(locale.datetime_formats.get(date_format, "{1} {0}"))
+    return pattern.replace("{1}", format_date(value, date_format)).replace(
+        "{0}", format_time(value, "short")
+    )
+
+
 def format_weekday(value: dt.date, width: str = "abbreviated") -> str:
     """``Fri``, ``fre.``, ``pe`` — the day name in the UI language."""
     return ui_locale().days["format"][width][value.weekday()]

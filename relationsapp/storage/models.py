@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import Date, ForeignKey, Index, Integer, String, Text
+from sqlalchemy import Date, ForeignKey, Index, Integer, String, Text, text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from relationsapp.storage.base import Base, RecordMixin
+from relationsapp.storage.base import SQL_NOW_DEFAULT, Base, RecordMixin, UtcDateTime, utc_now
 
 
 class Account(RecordMixin, Base):
@@ -122,3 +122,43 @@ class Setting(Base):
 
     key: Mapped[str] = mapped_column(String(64), primary_key=True)
     value: Mapped[str] = mapped_column(Text, default="", server_default="")
+
+
+class Meeting(RecordMixin, Base):
+    """A booked meeting: an instant in UTC plus the organiser's zone that gives it meaning."""
+
+    __tablename__ = "meetings"
+
+    title: Mapped[str] = mapped_column(Text, default="", server_default="")
+    start_utc: Mapped[dt.datetime] = mapped_column(
+        UtcDateTime, default=utc_now, server_default=text(SQL_NOW_DEFAULT)
+    )
+    duration_minutes: Mapped[int] = mapped_column(Integer, default=60, server_default="60")
+    #: The IANA zone the organiser typed the time in (for showing it back as typed).
+    organiser_zone: Mapped[str] = mapped_column(Text, default="UTC", server_default="UTC")
+    location: Mapped[str] = mapped_column(Text, default="", server_default="")
+    agenda: Mapped[str] = mapped_column(Text, default="", server_default="")
+
+    participants: Mapped[list[MeetingParticipant]] = relationship(
+        order_by="MeetingParticipant.position", cascade="all, delete-orphan"
+    )
+
+    __table_args__ = (Index("ix_meetings_live_start", "deleted_at", "start_utc"),)
+
+
+class MeetingParticipant(RecordMixin, Base):
+    """One person or place at a meeting, with the zone and country they were in."""
+
+    __tablename__ = "meeting_participants"
+
+    meeting_id: Mapped[int] = mapped_column(
+        ForeignKey("meetings.id", ondelete="CASCADE"), index=True
+    )
+    contact_id: Mapped[int | None] = mapped_column(
+        ForeignKey("contacts.id", ondelete="SET NULL"), default=None, index=True
+    )
+    label: Mapped[str] = mapped_column(Text, default="", server_default="")
+    zone: Mapped[str] = mapped_column(Text, default="UTC", server_default="UTC")
+    country: Mapped[str] = mapped_column(String(2), default="", server_default="")
+    subdivision: Mapped[str] = mapped_column(String(8), default="", server_default="")
+    position: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
