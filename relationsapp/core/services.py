@@ -16,6 +16,7 @@ from relationsapp.storage.database import Database
 if TYPE_CHECKING:
     from relationsapp.core.account_service import AccountService
     from relationsapp.core.contact_service import ContactService
+    from relationsapp.core.meeting_service import MeetingService
 
 
 class Services:
@@ -28,6 +29,12 @@ class Services:
         from relationsapp.core.contact_service import ContactService
 
         return ContactService(self.database)
+
+    @cached_property
+    def meetings(self) -> MeetingService:
+        from relationsapp.core.meeting_service import MeetingService
+
+        return MeetingService(self.database)
 
     @cached_property
     def accounts(self) -> AccountService:

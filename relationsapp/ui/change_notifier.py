@@ -8,3 +8,4 @@ class ChangeNotifier(QObject):
 
     contacts_changed = Signal()
     accounts_changed = Signal()
+    meetings_changed = Signal()

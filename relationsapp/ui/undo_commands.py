@@ -19,6 +19,7 @@ from relationsapp.ui.change_notifier import ChangeNotifier
 if TYPE_CHECKING:
     from relationsapp.core.account_service import AccountService
     from relationsapp.core.contact_service import ContactService
+    from relationsapp.core.meeting_service import MeetingDraft, MeetingService
 
 
 class CreateContactCommand(QUndoCommand):
@@ -149,3 +150,40 @@ class DeleteAccountCommand(QUndoCommand):
     def undo(self) -> None:
         self._accounts.restore(self.account_id)
         self._notifier.accounts_changed.emit()
+
+
+class BookMeetingCommand(QUndoCommand):
+    def __init__(
+        self, meetings: MeetingService, notifier: ChangeNotifier, draft: MeetingDraft
+    ) -> None:
+        super().__init__(_("Book meeting %(title)s") % {"title": draft.title})
+        self._meetings, self._notifier, self._draft = meetings, notifier, draft
+        self.meeting_id: int | None = None
+
+    def redo(self) -> None:
+        if self.meeting_id is None:
+            self.meeting_id = self._meetings.book(self._draft)
+        else:
+            self._meetings.restore(self.meeting_id)
+        self._notifier.meetings_changed.emit()
+
+    def undo(self) -> None:
+        assert self.meeting_id is not None
+        self._meetings.cancel(self.meeting_id)
+        self._notifier.meetings_changed.emit()
+
+
+class CancelMeetingCommand(QUndoCommand):
+    def __init__(
+        self, meetings: MeetingService, notifier: ChangeNotifier, meeting_id: int, title: str
+    ) -> None:
+        super().__init__(_("Cancel meeting %(title)s") % {"title": title})
+        self._meetings, self._notifier, self.meeting_id = meetings, notifier, meeting_id
+
+    def redo(self) -> None:
+        self._meetings.cancel(self.meeting_id)
+        self._notifier.meetings_changed.emit()
+
+    def undo(self) -> None:
+        self._meetings.restore(self.meeting_id)
+        self._notifier.meetings_changed.emit()
