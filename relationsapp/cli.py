@@ -4,6 +4,9 @@ relationsapp [--db PATH] [--lang da]             start the desktop app
 relationsapp demo [--count N]                    sample data, or N synthetic contacts
 relationsapp contacts list [--json]              every contact
 relationsapp contacts search QUERY [--json]      the same search as the app
+relationsapp time ZONE "YYYY-MM-DD HH:MM" [--json]   what a wall time in a zone means
+relationsapp plan --participant LABEL:ZONE[:CC[-SUBDIV]] ... [--contact UID ...]
+    --from YYYY-MM-DD --days N --duration MINUTES [--hours 09:00-17:00] [--json]
 """
 
 from __future__ import annotations
@@ -65,6 +68,30 @@ def build_parser() -> argparse.ArgumentParser:
         "local", metavar=_("LOCAL_TIME"), help=_("wall time, YYYY-MM-DD HH:MM")
     )
     time_command.add_argument("--json", action="store_true", help=_("print JSON"))
+
+    plan = commands.add_parser("plan", help=_("suggest meeting times that suit everyone"))
+    plan.add_argument(
+        "--participant",
+        action="append",
+        default=[],
+        metavar="LABEL:ZONE[:CC[-SUBDIV]]",
+        help=_("a person or place, e.g. Mette:Europe/Copenhagen:DK"),
+    )
+    plan.add_argument(
+        "--contact", action="append", default=[], metavar="UID", help=_("a contact by uid")
+    )
+    plan.add_argument("--from", dest="first_day", required=True, metavar="YYYY-MM-DD")
+    plan.add_argument("--days", type=int, default=7, metavar="N")
+    plan.add_argument("--duration", type=int, default=60, metavar=_("MINUTES"))
+    plan.add_argument(
+        "--hours", default="09:00-17:00", help=_("working hours of --participant entries")
+    )
+    plan.add_argument("--allow-weekends", action="store_true", help=_("also suggest weekend times"))
+    plan.add_argument(
+        "--allow-holidays", action="store_true", help=_("also suggest public holidays")
+    )
+    plan.add_argument("--limit", type=int, default=10, metavar="N")
+    plan.add_argument("--json", action="store_true", help=_("print JSON"))
     return parser
 
 
@@ -191,6 +218,93 @@ def _time(args: argparse.Namespace, out: TextIO) -> None:
     out.write(line + "\n")
 
 
+def _plan(args: argparse.Namespace, out: TextIO) -> None:
+    import datetime as dt
+
+    from relationsapp.core.meeting_participants import Participant
+    from relationsapp.core.planner_participants import (
+        ParticipantSpecError,
+        parse_hours,
+        parse_participant,
+        participant_from_contact,
+    )
+    from relationsapp.core.slot_finder import suggest_slots
+    from relationsapp.i18n.formatting import format_date_and_time
+
+    try:
+        first_day = dt.date.fromisoformat(args.first_day)
+    except ValueError as error:
+        message = _("“%(value)s” is not a date of the form YYYY-MM-DD.")
+        raise CliError(message % {"value": args.first_day}) from error
+    if args.days <= 0 or args.duration <= 0:
+        raise CliError(_("--days and --duration must be positive numbers."))
+    try:
+        hours = parse_hours(args.hours)
+    except ParticipantSpecError as error:
+        message = _("“%(value)s” is not working hours like 09:00-17:00.")
+        raise CliError(message % {"value": args.hours}) from error
+    participants: list[Participant] = []
+    for spec in args.participant:
+        try:
+            participants.append(parse_participant(spec, hours))
+        except ParticipantSpecError as error:
+            message = _("“%(value)s” is not LABEL:ZONE[:CC[-SUBDIV]] with a known time zone.")
+            raise CliError(message % {"value": spec}) from error
+    if args.contact:
+        from relationsapp.core.contact_service import ContactService
+
+        with _open(args.db, write=False) as database:
+            contacts = ContactService(database)
+            for uid in args.contact:
+                contact_id = contacts.id_for_uid(uid)
+                if contact_id is None:
+                    raise CliError(_("No contact has the uid %(uid)s.") % {"uid": uid})
+                participants.append(participant_from_contact(contacts.get(contact_id)))
+    if not participants:
+        raise CliError(_("Name at least one --participant or --contact."))
+    slots = suggest_slots(
+        participants,
+        first_day,
+        args.days,
+        args.duration,
+        allow_weekends=args.allow_weekends,
+        allow_holidays=args.allow_holidays,
+        limit=args.limit,
+    )
+    if args.json:
+        slot_records = [
+            {
+                "start_utc": slot.start_utc.strftime("%Y-%m-%dT%H:%M:%SZ"),
+                "end_utc": slot.end_utc.strftime("%Y-%m-%dT%H:%M:%SZ"),
+                "score": round(slot.score, 2),
+                "participants": [
+                    {
+                        "label": person.label,
+                        "local_start": person.local_start.isoformat(timespec="minutes"),
+                        "flags": list(person.flags),
+                    }
+                    for person in slot.participants
+                ],
+            }
+            for slot in slots
+        ]
+        out.write(json.dumps({"slots": slot_records}, ensure_ascii=False, indent=1) + "\n")
+        return
+    if not slots:
+        out.write(_("No time suits everyone in that range.") + "\n")
+    for slot in slots:
+        people = "; ".join(
+            _("%(name)s %(when)s")
+            % {
+                "name": person.label,
+                "when": format_date_and_time(person.local_start.replace(tzinfo=None), "medium"),
+            }
+            + (f" ({', '.join(person.flags)})" if person.flags else "")
+            for person in slot.participants
+        )
+        out.write(f"{slot.score:5.1f}  {people}\n")
+
+
 def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
     """Entry point of the ``relationsapp`` command; returns the exit code."""
     out = out or sys.stdout
@@ -209,6 +323,8 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
             _demo(args, out)
         elif args.command == "time":
             _time(args, out)
+        elif args.command == "plan":
+            _plan(args, out)
         else:
             _contacts(args, out)
     except CliError as error:

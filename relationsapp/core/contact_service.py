@@ -6,6 +6,7 @@ import json
 from collections.abc import Iterable, Sequence
 from typing import Any
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from relationsapp.core.choices import Channel, EmailKind, Formality, NameOrder, PhoneKind
@@ -183,6 +184,13 @@ class ContactService:
         """Tombstone the contact (it leaves lists and search; ``restore`` brings it back)."""
         with self._database.session() as session, session.begin():
             _live_contact(session, contact_id).deleted_at = utc_now()
+
+    def id_for_uid(self, uid: str) -> int | None:
+        """The id of the live contact with ``uid`` (a stable reference from outside)."""
+        with self._database.session() as session:
+            return session.scalar(
+                select(Contact.id).where(Contact.uid == uid.strip(), Contact.deleted_at.is_(None))
+            )
 
     def restore(self, contact_id: int) -> None:
         with self._database.session() as session, session.begin():
