@@ -66,6 +66,14 @@ def format_date_and_time(value: dt.datetime, date_format: str = "full") -> str:
     )
 
 
+def format_date_and_time_in(value: dt.datetime, locale: Locale) -> str:
+    """:func:`format_date_and_time` in a given locale (a reader who is not the UI's)."""
+    pattern = str(locale.datetime_formats.get("full", "{1} {0}"))
+    return pattern.replace("{1}", _format_date(value, "full", locale=locale)).replace(
+        "{0}", _format_time(value, "short", locale=locale)
+    )
+
+
 def format_weekday(value: dt.date, width: str = "abbreviated") -> str:
     """``Fri``, ``fre.``, ``pe`` — the day name in the UI language."""
     return ui_locale().days["format"][width][value.weekday()]

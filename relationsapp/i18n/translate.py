@@ -60,6 +60,19 @@ def _translations_from_po(po_file: Path) -> gettext.NullTranslations:
     return gettext.GNUTranslations(buffer)
 
 
+_cache: dict[str, gettext.NullTranslations] = {}
+
+
+def translator(language: str) -> gettext.NullTranslations:
+    """The catalog of ``language`` (not the UI's): for texts written to someone else,
+    such as an invitation in the client's own language. English when not shipped."""
+    if language not in SUPPORTED_LANGUAGES:
+        language = DEFAULT_LANGUAGE
+    if language not in _cache:
+        _cache[language] = _load(language)
+    return _cache[language]
+
+
 def set_language(language: str) -> str:
     """Switch every later ``_()`` call to ``language``; returns the language in force."""
     global _translations, _language
