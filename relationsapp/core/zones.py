@@ -106,3 +106,24 @@ def utc_offset_minutes(zone: str, instant: dt.datetime) -> int:
     """The zone's offset from UTC at ``instant``, in minutes (Kolkata: 330)."""
     offset = to_local(instant, zone).utcoffset()
     return 0 if offset is None else int(offset.total_seconds() // 60)
+
+
+def system_zone() -> str:
+    """This computer's IANA zone (``$TZ``, ``/etc/localtime``, ``/etc/timezone``) or UTC."""
+    import contextlib
+    import os
+    from pathlib import Path
+
+    candidates = [os.environ.get("TZ", "").lstrip(":")]
+    localtime = Path("/etc/localtime")
+    if localtime.is_symlink():
+        # e.g. /usr/share/zoneinfo/Europe/Copenhagen → Europe/Copenhagen
+        target = str(localtime.resolve())
+        if "zoneinfo/" in target:
+            candidates.append(target.split("zoneinfo/", 1)[1])
+    with contextlib.suppress(OSError):
+        candidates.append(Path("/etc/timezone").read_text(encoding="ascii").strip())
+    for candidate in candidates:
+        if candidate and is_known_zone(candidate):
+            return canonical_zone(candidate)
+    return "UTC"

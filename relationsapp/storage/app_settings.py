@@ -41,6 +41,8 @@ class AppSettings:
     language: str = ""
     #: "" = the default location.
     database_path: str = ""
+    #: My home IANA zone for the planner; "" = this computer's zone.
+    home_zone: str = ""
 
     @classmethod
     def load(cls) -> AppSettings:

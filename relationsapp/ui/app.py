@@ -44,15 +44,26 @@ class AppController:
         return window
 
     def show_preferences(self) -> None:
-        dialog = PreferencesDialog(self.settings.language, self.window)
+        dialog = PreferencesDialog(self.settings.language, self.home_zone(), self.window)
         if not dialog.exec():
             return
+        from relationsapp.core.zones import is_known_zone
+
+        if is_known_zone(dialog.home_zone()) and dialog.home_zone() != self.home_zone():
+            self.settings.home_zone = dialog.home_zone()
+            self.settings.save()
         choice = dialog.language_setting()
         if choice == self.settings.language:
             return
         self.settings.language = choice
         self.settings.save()
         self.switch_language(choice or system_language())
+
+    def home_zone(self) -> str:
+        """My zone for the planner: the one chosen in Preferences, else this computer's."""
+        from relationsapp.core.zones import system_zone
+
+        return self.settings.home_zone or system_zone()
 
     def switch_language(self, language: str) -> None:
         """Show the whole UI in ``language`` now, keeping the window's place."""

@@ -189,3 +189,12 @@ def test_weekend_override_is_respected() -> None:
     assert work_status(sunday, zone, "DK", 540, 1020, friday_only) == WorkStatus.WORKING
     assert work_status(friday, zone, "DK", 540, 1020, friday_only) == WorkStatus.WEEKEND
     assert work_status(sunday, zone, "DK", 540, 1020, ()) == WorkStatus.WORKING
+
+
+def test_the_computers_zone_comes_from_tz_when_set(monkeypatch: pytest.MonkeyPatch) -> None:
+    from relationsapp.core.zones import system_zone
+
+    monkeypatch.setenv("TZ", "Asia/Calcutta")
+    assert system_zone() == "Asia/Kolkata"
+    monkeypatch.setenv("TZ", "Nowhere/Atlantis")
+    assert system_zone() != "Nowhere/Atlantis"
