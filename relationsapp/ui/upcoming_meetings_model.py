@@ -28,6 +28,9 @@ class UpcomingMeetingsModel(ReadOnlyTableModel):
         self._meetings = meetings
         self.endResetModel()
 
+    def meeting(self, row: int) -> MeetingDetails:
+        return self._meetings[row]
+
     def headers(self) -> list[str]:
         return [_("When (organiser)"), _("Title"), _("Their local times")]
 
