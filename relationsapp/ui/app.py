@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from relationsapp.core.open_messages import open_error_message
 from relationsapp.core.services import Services
-from relationsapp.i18n.translate import _, set_language, system_language
+from relationsapp.i18n.translate import _, current_language, set_language, system_language
 from relationsapp.storage.app_settings import AppSettings
 from relationsapp.storage.database import Database, open_database
 from relationsapp.storage.errors import DatabaseOpenError
@@ -39,7 +39,7 @@ class AppController:
         self.window = self._make_window()
 
     def _make_window(self) -> MainWindow:
-        window = MainWindow(self.services, self.undo_stack, self.notifier)
+        window = MainWindow(self.services, self.undo_stack, self.notifier, self.home_zone())
         window.preferences_requested.connect(self.show_preferences)
         return window
 
@@ -49,11 +49,14 @@ class AppController:
             return
         from relationsapp.core.zones import is_known_zone
 
-        if is_known_zone(dialog.home_zone()) and dialog.home_zone() != self.home_zone():
+        zone_changed = is_known_zone(dialog.home_zone()) and dialog.home_zone() != self.home_zone()
+        if zone_changed:
             self.settings.home_zone = dialog.home_zone()
             self.settings.save()
         choice = dialog.language_setting()
         if choice == self.settings.language:
+            if zone_changed:  # the planner takes my zone when built: rebuild the window
+                self.switch_language(current_language())
             return
         self.settings.language = choice
         self.settings.save()

@@ -125,18 +125,12 @@ class ContactsView(QWidget):
             combo.currentIndexChanged.connect(self._apply_query)
         model.modelReset.connect(self._update_count)
 
-        QShortcut(
-            QKeySequence(Qt.Key.Key_Return),
-            self.table,
-            self._edit_current,
-            context=Qt.ShortcutContext.WidgetShortcut,
-        )
-        QShortcut(
-            QKeySequence(Qt.Key.Key_Enter),
-            self.table,
-            self._edit_current,
-            context=Qt.ShortcutContext.WidgetShortcut,
-        )
+        for key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            shortcut = QShortcut(QKeySequence(key), self.table)
+            # setContext, not the constructor's context= argument: PySide6 ignores it
+            # when a slot is passed too, and Enter in any field would open the editor.
+            shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
+            shortcut.activated.connect(self._edit_current)
 
         self.reload_facets()
         self._update_count()

@@ -17,9 +17,10 @@ from relationsapp.ui.background_task import BackgroundTask
 from relationsapp.ui.change_notifier import ChangeNotifier
 from relationsapp.ui.contact_table_model import ContactTableModel
 from relationsapp.ui.contacts_view import ContactsView
+from relationsapp.ui.lazy_page import LazyPage
 from relationsapp.ui.welcome_view import WelcomeView
 
-CONTACTS_TAB, ACCOUNTS_TAB = 0, 1
+CONTACTS_TAB, ACCOUNTS_TAB, PLANNER_TAB = 0, 1, 2
 
 
 class MainWindow(QMainWindow):
@@ -36,6 +37,7 @@ class MainWindow(QMainWindow):
         services: Services,
         undo_stack: QUndoStack,
         notifier: ChangeNotifier,
+        home_zone: str = "UTC",
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -56,6 +58,9 @@ class MainWindow(QMainWindow):
         self.tabs.setObjectName("main_tabs")
         self.tabs.addTab(self.contacts_view, _("&Contacts"))
         self.tabs.addTab(self.accounts_view, _("&Accounts"))
+        self._home_zone = home_zone
+        self.planner_page = LazyPage(self._build_planner)
+        self.tabs.addTab(self.planner_page, _("&Planner"))
         self.welcome_view = WelcomeView()
         self.pages = QStackedWidget()
         self.pages.addWidget(self.welcome_view)
@@ -151,11 +156,54 @@ class MainWindow(QMainWindow):
                 _("&Accounts"), lambda: self.show_tab(ACCOUNTS_TAB), "Ctrl+2", "show_accounts"
             )
         )
+        view_menu.addAction(
+            self._action(
+                _("&Planner"), lambda: self.show_tab(PLANNER_TAB), "Ctrl+3", "show_planner"
+            )
+        )
 
         help_menu = self.menuBar().addMenu(_("&Help"))
         help_menu.addAction(self._action(_("&About RelationsApp"), self._about, None, "about"))
 
     # --- pages ---------------------------------------------------------------------------
+
+    # --- planner ---------------------------------------------------------------------------
+
+    def _build_planner(self) -> QWidget:
+        from PySide6.QtCore import Qt
+        from PySide6.QtWidgets import QSplitter
+
+        from relationsapp.ui.planner_view import PlannerView
+        from relationsapp.ui.upcoming_view import UpcomingView
+
+        self.planner = PlannerView(self._services, self._home_zone)
+        self.upcoming = UpcomingView(self._services)
+        self.planner.book_requested.connect(self._book_meeting)
+        self.upcoming.cancel_requested.connect(self._cancel_meeting)
+        self._notifier.meetings_changed.connect(self.upcoming.reload)
+        self.upcoming.reload()
+        splitter = QSplitter(Qt.Orientation.Vertical)
+        splitter.addWidget(self.planner)
+        splitter.addWidget(self.upcoming)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 1)
+        return splitter
+
+    def _book_meeting(self, draft: object) -> None:
+        from relationsapp.core.meeting_service import MeetingDraft
+        from relationsapp.ui.undo_commands import BookMeetingCommand
+
+        assert isinstance(draft, MeetingDraft)
+        self._undo.push(BookMeetingCommand(self._services.meetings, self._notifier, draft))
+        self.statusBar().showMessage(_("Booked. Press Ctrl+Z to undo."), 8000)
+
+    def _cancel_meeting(self, meeting_id: int, title: str) -> None:
+        from relationsapp.ui.undo_commands import CancelMeetingCommand
+
+        self._undo.push(
+            CancelMeetingCommand(self._services.meetings, self._notifier, meeting_id, title)
+        )
+        self.statusBar().showMessage(_("Cancelled. Press Ctrl+Z to undo."), 8000)
 
     def show_tab(self, tab: int) -> None:
         self.pages.setCurrentWidget(self.tabs)

@@ -232,3 +232,13 @@ def test_local_time_ticks_over_at_the_minute(
     assert (top_left.column(), bottom_right.column()) == (LOCAL_TIME, LOCAL_TIME)
     assert bottom_right.row() == model.rowCount() - 1
     assert model.index(row, LOCAL_TIME).data() == "Fri 17:01 · off hours"
+
+
+def test_enter_in_the_search_box_does_not_open_the_editor(qtbot: QtBot, view: ContactsView) -> None:
+    opened: list[int] = []
+    view.edit_requested.connect(opened.append)
+    qtbot.keyClicks(view.search_field, "aino")
+    view.search_field.setFocus()
+    qtbot.keyClick(view.search_field, Qt.Key.Key_Return)
+    assert opened == []
+    assert view.table.hasFocus() or view.table.currentIndex().isValid()

@@ -29,7 +29,14 @@ controller.window.show()
 app.processEvents()
 rows = controller.window.contact_model.rowCount()
 first = controller.window.contact_model.index(0, 0).data()
-deferred = ("sqlalchemy", "alembic", "phonenumbers", "relationsapp.ui.contact_editor_dialog")
+deferred = (
+    "sqlalchemy",
+    "alembic",
+    "phonenumbers",
+    "holidays",
+    "relationsapp.ui.contact_editor_dialog",
+    "relationsapp.ui.planner_view",
+)
 heavy = sorted(name for name in deferred if name in sys.modules)
 print(rows, bool(first), ",".join(heavy) or "-")
 database.close()
