@@ -2,7 +2,7 @@
 
     QT_QPA_PLATFORM=offscreen .venv/bin/python docs/make_screenshots.py
 
-Writes docs/screenshots/contacts-{en,da,fi}.png, accounts-en.png and editor-en.png.
+Writes docs/screenshots/contacts-{en,da,fi}.png, accounts-en.png and planner-en.png.
 For a real X window, see ../shared/tools/screenshot.
 """
 
@@ -28,6 +28,30 @@ from relationsapp.ui.fonts import register_bundled_fonts
 from relationsapp.ui.qt_translations import apply_qt_language
 
 OUT = Path(__file__).resolve().parent / "screenshots"
+
+
+def planner_screenshot(app: QApplication, controller: AppController, database: object) -> None:
+    """The planner with me in Copenhagen, a Tokyo and a Riyadh client and a New York place."""
+    import datetime as dt
+
+    from relationsapp.core.contact_search import ContactQuery, IndexedContactSearch
+    from relationsapp.ui.main_window import PLANNER_TAB
+    from relationsapp.ui.participant_list import place_participant
+
+    window = controller.window
+    window.resize(1280, 900)
+    window.show_tab(PLANNER_TAB)
+    app.processEvents()
+    planner = window.planner
+    search = IndexedContactSearch(database)  # type: ignore[arg-type]
+    for country in ("JP", "SA"):
+        (row,) = search.rows(ContactQuery(country=country), 0, 1)
+        planner.panel.add_contact(row.id)
+    planner.add_participant(place_participant("America/New_York"))
+    planner.set_day(dt.date(2027, 3, 15))
+    planner.find_times()
+    app.processEvents()
+    window.grab().save(str(OUT / "planner-en.png"))
 
 
 def main() -> None:
@@ -58,8 +82,9 @@ def main() -> None:
         window.accounts_view.table.selectRow(3)
         app.processEvents()
         window.grab().save(str(OUT / "accounts-en.png"))
+        planner_screenshot(app, controller, database)
         apply_qt_language(app, "en")
-        window.close()
+        controller.window.close()
 
 
 if __name__ == "__main__":

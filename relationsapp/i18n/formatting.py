@@ -53,25 +53,30 @@ def format_datetime(value: dt.datetime, fmt: str = "medium") -> str:
     return _format_datetime(value, format=fmt, locale=ui_locale())
 
 
-def format_date_and_time(value: dt.datetime, date_format: str = "full") -> str:
-    """``torsdag den 11. marts 2027 15.00``: a long date with a short time.
+# CLDR's "atTime" joining patterns (date, then the time of day), which Babel does not
+# ship: "torsdag den 11. marts 2027 kl. 15.00", "torstai 11. maaliskuuta 2027 klo 15.00".
+# Locales not listed use Babel's standard joining pattern.
+_AT_TIME = {"da": "{1} 'kl'. {0}", "fi": "{1} 'klo' {0}", "en": "{1} 'at' {0}"}
 
-    Joined by the locale's own pattern (``{1}, {0}`` in English, ``{1}، {0}`` in
-    Arabic), which no f-string could know.
-    """
-    locale = ui_locale()
-    pattern = str(locale.datetime_formats.get(date_format, "{1} {0}"))
-    return pattern.replace("{1}", format_date(value, date_format)).replace(
-        "{0}", format_time(value, "short")
+
+def _join(locale: Locale, date_text: str, time_text: str, date_format: str) -> str:
+    pattern = _AT_TIME.get(locale.language) if date_format in ("full", "long") else None
+    pattern = pattern or str(locale.datetime_formats.get(date_format, "{1} {0}"))
+    # Quoted literals ('kl') lose their quotes; {1} is the date, {0} the time.
+    return pattern.replace("'", "").replace("{1}", date_text).replace("{0}", time_text)
+
+
+def format_date_and_time(value: dt.datetime, date_format: str = "full") -> str:
+    """``torsdag den 11. marts 2027 kl. 15.00``: a long date with a short time."""
+    return _join(
+        ui_locale(), format_date(value, date_format), format_time(value, "short"), date_format
     )
 
 
 def format_date_and_time_in(value: dt.datetime, locale: Locale) -> str:
     """:func:`format_date_and_time` in a given locale (a reader who is not the UI's)."""
-    pattern = str(locale.datetime_formats.get("full", "{1} {0}"))
-    return pattern.replace("{1}", _format_date(value, "full", locale=locale)).replace(
-        "{0}", _format_time(value, "short", locale=locale)
-    )
+    date_text = _format_date(value, "full", locale=locale)
+    return _join(locale, date_text, _format_time(value, "short", locale=locale), "full")
 
 
 def format_weekday(value: dt.date, width: str = "abbreviated") -> str:

@@ -251,3 +251,30 @@ def test_a_damaged_file_is_refused_with_a_message_and_left_untouched(
     assert len(shown) == 1
     assert str(damaged) in shown[0] and "not changed" in shown[0]
     assert damaged.read_bytes() == before
+
+
+def test_the_planner_books_through_the_undo_stack_and_lists_the_meeting(
+    qtbot: QtBot, controller: AppController, database: Database
+) -> None:
+    import datetime as dt
+
+    from relationsapp.core.meeting_service import MeetingAttendee, MeetingDraft
+    from relationsapp.ui.main_window import PLANNER_TAB
+
+    window = controller.window
+    window.show_tab(PLANNER_TAB)
+    assert window.tabs.tabText(PLANNER_TAB) == "&Planner"
+    start = dt.datetime.now(dt.UTC).replace(microsecond=0) + dt.timedelta(days=3)
+    draft = MeetingDraft(
+        title="Site visit",
+        start_utc=start,
+        organiser_zone="Europe/Copenhagen",
+        attendees=[MeetingAttendee("Faisal", "Asia/Riyadh", "SA")],
+    )
+    window.planner.book_requested.emit(draft)
+    assert window.upcoming.model.rowCount() == 1
+    assert window.undo_action.text() == "&Undo Book meeting Site visit"
+    window.undo_action.trigger()
+    assert window.upcoming.model.rowCount() == 0
+    window.redo_action.trigger()
+    assert window.upcoming.model.rowCount() == 1

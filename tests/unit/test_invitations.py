@@ -47,7 +47,7 @@ def test_the_ics_file_carries_the_organisers_zone_and_its_rules(meeting: Meeting
 def test_a_danish_client_gets_a_danish_invitation_in_danish_time(meeting: MeetingDraft) -> None:
     text = invitation_text(meeting, meeting.attendees[0], "da_DK")
     assert text.startswith("Kære Mette")
-    assert "torsdag den 11. marts 2027 15.00 (Europe/Copenhagen)" in text
+    assert "torsdag den 11. marts 2027 kl. 15.00 (Europe/Copenhagen)" in text
     assert "Dagsorden:\n1. Prices" in text
     assert text.endswith("Venlig hilsen")
 
@@ -55,7 +55,7 @@ def test_a_danish_client_gets_a_danish_invitation_in_danish_time(meeting: Meetin
 def test_a_finnish_client_gets_finnish_text_and_helsinki_time(meeting: MeetingDraft) -> None:
     text = invitation_text(meeting, meeting.attendees[1], "fi")
     assert text.startswith("Hyvä Aino")
-    assert "torstai 11. maaliskuuta 2027 16.00 (Europe/Helsinki)" in text
+    assert "torstai 11. maaliskuuta 2027 klo 16.00 (Europe/Helsinki)" in text
 
 
 def test_a_language_the_app_does_not_ship_falls_back_to_english_in_their_zone(
@@ -64,4 +64,4 @@ def test_a_language_the_app_does_not_ship_falls_back_to_english_in_their_zone(
     assert invitation_language("ar_SA") == "en"
     text = invitation_text(meeting, meeting.attendees[2], "ar_SA")
     assert text.startswith("Dear Faisal,")
-    assert "Thursday, March 11, 2027, 5:00" in text and "(Asia/Riyadh)" in text
+    assert "Thursday, March 11, 2027 at 5:00" in text and "(Asia/Riyadh)" in text
