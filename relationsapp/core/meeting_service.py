@@ -181,6 +181,25 @@ class MeetingService:
             draft = _draft_of(meeting)
             return MeetingDetails(meeting.id, meeting.uid, draft, attendee_times(draft))
 
+    def past(self, now: dt.datetime, days: int = 365) -> list[MeetingDetails]:
+        """Live meetings that started in the ``days`` before ``now``, oldest first."""
+        statement = (
+            select(Meeting)
+            .where(
+                Meeting.deleted_at.is_(None),
+                Meeting.start_utc >= now - dt.timedelta(days=days),
+                Meeting.start_utc < now,
+            )
+            .order_by(Meeting.start_utc, Meeting.id)
+            .options(selectinload(Meeting.participants))
+        )
+        with self._database.session() as session:
+            return [
+                MeetingDetails(meeting.id, meeting.uid, draft, attendee_times(draft))
+                for meeting in session.scalars(statement)
+                for draft in (_draft_of(meeting),)
+            ]
+
     def upcoming(self, now: dt.datetime, limit: int = 50) -> list[MeetingDetails]:
         """Live meetings that have not ended yet, soonest first."""
         # A meeting that started up to a day ago may still be running.

@@ -74,6 +74,7 @@ class PlannerView(QWidget):
     def __init__(self, services: Services, home_zone: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("planner")
+        self._services = services
         self._home_zone = home_zone
         self._searched: list[Participant] = []
         self._quiet_slot_choice = False
@@ -268,9 +269,14 @@ class PlannerView(QWidget):
 
     def find_times(self) -> None:
         """Suggest times for the chosen duration over the chosen days, best first."""
+        from relationsapp.core.meeting_fairness import burden_counts
+        from relationsapp.core.zones import now_utc
+
         participants = self.participants()
         zone, first = self.zone(), self.day()
         last = first + dt.timedelta(days=self.days.value() - 1)
+        # Equal slots go to whoever has carried fewer early/late hours in this group.
+        fairness = burden_counts(self._services.meetings.past(now_utc()), participants)
         try:
             slots = suggest_slots(
                 participants,
@@ -280,6 +286,7 @@ class PlannerView(QWidget):
                 reference_zone=zone,
                 allow_weekends=self.allow_weekends.isChecked(),
                 allow_holidays=self.allow_holidays.isChecked(),
+                fairness=fairness,
             )
         except UnknownZoneError as error:
             self.summary.setText(_("“%(zone)s” is not a time zone.") % {"zone": str(error)})
