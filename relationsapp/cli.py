@@ -259,7 +259,14 @@ def _plan(args: argparse.Namespace, out: TextIO) -> None:
                 contact_id = contacts.id_for_uid(uid)
                 if contact_id is None:
                     raise CliError(_("No contact has the uid %(uid)s.") % {"uid": uid})
-                participants.append(participant_from_contact(contacts.get(contact_id)))
+                details = contacts.get(contact_id)
+                participant = participant_from_contact(details)
+                if participant is None:
+                    message = _(
+                        "%(name)s has no time zone or country; add one to their card first."
+                    )
+                    raise CliError(message % {"name": details.display_name})
+                participants.append(participant)
     if not participants:
         raise CliError(_("Name at least one --participant or --contact."))
     slots = suggest_slots(

@@ -6,8 +6,9 @@ import re
 from dataclasses import dataclass
 
 from relationsapp.core.meeting_participants import Participant
+from relationsapp.core.names import name_with_transliteration
 from relationsapp.core.records import DEFAULT_WORK_END, DEFAULT_WORK_START, ContactDetails
-from relationsapp.core.zones import canonical_zone, is_known_zone
+from relationsapp.core.zones import canonical_zone, is_known_zone, zones_for_country
 
 _HOURS = re.compile(r"^(\d{1,2}):(\d{2})-(\d{1,2}):(\d{2})$")
 
@@ -59,12 +60,17 @@ def parse_participant(spec: str, hours: WorkingHours = WorkingHours()) -> Partic
     )
 
 
-def participant_from_contact(details: ContactDetails) -> Participant:
-    """A contact as the planner sees them: their zone, country, hours and weekend."""
+def participant_from_contact(details: ContactDetails) -> Participant | None:
+    """A contact with their zone (else their country's main zone), hours and weekend;
+    None when neither zone nor country says where they are."""
     draft = details.draft
+    zone = draft.time_zone if is_known_zone(draft.time_zone) else ""
+    zone = zone or next(iter(zones_for_country(draft.country)), "")
+    if not zone:
+        return None
     return Participant(
-        label=details.latin_name or details.display_name,
-        zone=draft.time_zone or "UTC",
+        label=name_with_transliteration(details.display_name, details.latin_name),
+        zone=zone,
         country=draft.country,
         work_start=draft.work_start,
         work_end=draft.work_end,

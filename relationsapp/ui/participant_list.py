@@ -20,8 +20,8 @@ from PySide6.QtWidgets import (
 )
 
 from relationsapp.core.meeting_participants import Participant, Stay
-from relationsapp.core.names import name_with_transliteration
-from relationsapp.core.zones import is_known_zone, zones_for_country
+from relationsapp.core.planner_participants import participant_from_contact
+from relationsapp.core.zones import is_known_zone
 from relationsapp.i18n.formatting import country_name, format_date, format_minutes_of_day
 from relationsapp.i18n.translate import _
 from relationsapp.ui.contact_picker import ContactPicker
@@ -30,7 +30,6 @@ from relationsapp.ui.read_only_table_model import ModelIndex
 from relationsapp.ui.time_zone_combo import TimeZoneComboBox
 
 if TYPE_CHECKING:
-    from relationsapp.core.records import ContactDetails
     from relationsapp.core.services import Services
 
 #: The row's :class:`~relationsapp.core.meeting_participants.Participant`.
@@ -47,23 +46,8 @@ def place_participant(zone: str) -> Participant:
     return Participant(zone_city(zone), zone, zone_country(zone))
 
 
-def contact_participant(details: ContactDetails) -> Participant | None:
-    """A contact with their zone (else their country's main zone), hours and weekend;
-    None when neither zone nor country says where they are."""
-    draft = details.draft
-    zone = draft.time_zone if is_known_zone(draft.time_zone) else ""
-    zone = zone or next(iter(zones_for_country(draft.country)), "")
-    if not zone:
-        return None
-    return Participant(
-        name_with_transliteration(details.display_name, details.latin_name),
-        zone,
-        draft.country,
-        work_start=draft.work_start,
-        work_end=draft.work_end,
-        weekend_days=draft.weekend_days,
-        contact_id=details.id,
-    )
+# The same rule the CLI's ``plan --contact`` uses.
+contact_participant = participant_from_contact
 
 
 def describe_participant(participant: Participant) -> str:
