@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from collections.abc import Iterable, Sequence
 from typing import Any
@@ -58,6 +59,7 @@ def contact_columns(draft: ContactDraft) -> dict[str, Any]:
         "birthday": draft.birthday,
         "tags": json.dumps(draft.tags, ensure_ascii=False),
         "notes": draft.notes,
+        "away": json.dumps([[first.isoformat(), last.isoformat()] for first, last in draft.away]),
     }
 
 
@@ -134,6 +136,10 @@ def _draft_of(contact: Contact) -> ContactDraft:
         birthday=contact.birthday,
         tags=list(json.loads(contact.tags or "[]")),
         notes=contact.notes,
+        away=[
+            (dt.date.fromisoformat(first), dt.date.fromisoformat(last))
+            for first, last in json.loads(contact.away or "[]")
+        ],
     )
 
 

@@ -79,11 +79,13 @@ _RTL_BIDI_CLASSES = frozenset({"R", "AL"})
 def name_with_transliteration(display: str, latin: str) -> str:
     """``山田太郎 (Yamada Taro)``: the name as written, then how to say it.
 
-    A right-to-left name is wrapped in a first-strong isolate so the line stays
-    left-to-right and the parenthesis does not jump to the wrong end.
+    A right-to-left name is wrapped in a first-strong isolate, after a left-to-right
+    mark, so the line stays left-to-right and the parenthesis does not jump to the
+    wrong end (a QLabel takes its direction from the first strong character and does
+    not look past isolates).
     """
     if not latin or latin == display or is_latin(display):
         return display  # "Anna Åberg (Anna Aberg)" would only add noise
     if any(unicodedata.bidirectional(char) in _RTL_BIDI_CLASSES for char in display):
-        display = f"\u2068{display}\u2069"
+        display = f"\u200e\u2068{display}\u2069"
     return f"{display} ({latin})"

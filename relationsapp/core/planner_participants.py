@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass
 
@@ -75,5 +76,15 @@ def participant_from_contact(details: ContactDetails) -> Participant | None:
         work_start=draft.work_start,
         work_end=draft.work_end,
         weekend_days=draft.weekend_days,
+        unavailable_days=away_days(draft.away),
         contact_id=details.id,
+    )
+
+
+def away_days(periods: list[tuple[dt.date, dt.date]]) -> frozenset[dt.date]:
+    """Every civil date inside the away periods."""
+    return frozenset(
+        first + dt.timedelta(days=offset)
+        for first, last in periods
+        for offset in range((last - first).days + 1)
     )

@@ -69,6 +69,9 @@ class ContactDraft:
     birthday: dt.date | None = None
     tags: list[str] = field(default_factory=list)
     notes: str = ""
+    #: Periods (first day, last day, inclusive, in the contact's own calendar) when the
+    #: person is away: holidays, leave, trade fairs. The planner avoids them.
+    away: list[tuple[dt.date, dt.date]] = field(default_factory=list)
 
 
 @dataclass(frozen=True)

@@ -20,6 +20,7 @@ from relationsapp.i18n.translate import _
 _EMAIL = re.compile(r"^[^@\s,;<>]+@[^@\s,;<>.]+(\.[^@\s,;<>.]+)+$")
 _WEBSITE = re.compile(r"^(https?://)?[^\s/]+\.[^\s/]+(/\S*)?$", re.IGNORECASE)
 MAX_RESPONSE_HOURS = 24 * 60
+MAX_AWAY_DAYS = 366
 
 
 @dataclass(frozen=True)
@@ -137,6 +138,11 @@ def validate_contact(draft: ContactDraft, today: dt.date | None = None) -> list[
         )
     if draft.birthday is not None and draft.birthday > (today or dt.date.today()):
         errors.append(FieldError("birthday", _("A birthday cannot be in the future.")))
+    for index, (first, last) in enumerate(draft.away):
+        if last < first:
+            errors.append(FieldError("away", _("The last day comes before the first."), index))
+        elif (last - first).days > MAX_AWAY_DAYS:
+            errors.append(FieldError("away", _("An absence can last one year at most."), index))
     return errors
 
 
@@ -164,6 +170,7 @@ def normalise_contact(draft: ContactDraft) -> ContactDraft:
         time_zone=canonical_zone(draft.time_zone),
         tags=sorted({tag.strip() for tag in draft.tags if tag.strip()}, key=str.casefold),
         notes=draft.notes.rstrip(),
+        away=sorted(set(draft.away)),
     )
 
 

@@ -74,6 +74,8 @@ class Contact(RecordMixin, Base):
     #: JSON array of strings.
     tags: Mapped[str] = mapped_column(Text, default="[]", server_default="[]")
     notes: Mapped[str] = mapped_column(Text, default="", server_default="")
+    #: JSON array of [first, last] ISO dates: periods the person is away (civil dates).
+    away: Mapped[str] = mapped_column(Text, default="[]", server_default="[]")
 
     emails: Mapped[list[ContactEmail]] = relationship(
         order_by="ContactEmail.position", cascade="all, delete-orphan"

@@ -32,6 +32,7 @@ from relationsapp.core.validation import MAX_RESPONSE_HOURS, validate_contact
 from relationsapp.core.working_hours import country_weekend
 from relationsapp.core.zones import zones_for_country
 from relationsapp.i18n.translate import _
+from relationsapp.ui.away_periods_editor import AwayPeriodsEditor
 from relationsapp.ui.code_combo import LanguageComboBox
 from relationsapp.ui.contact_editor_texts import name_preview, phone_hint, weekend_text
 from relationsapp.ui.country_combo import CountryComboBox
@@ -153,6 +154,7 @@ class ContactEditorDialog(QDialog):
         self.no_birthday = QCheckBox(_("Un&known"))
         self.no_birthday.setObjectName("no_birthday")
         self.tags = line_edit("tags", _("comma-separated, e.g. vip, trade fair"))
+        self.away = AwayPeriodsEditor()
         self.notes = notes_edit("notes")
 
         self.general_error = FieldErrorLabel("general")
@@ -233,6 +235,7 @@ class ContactEditorDialog(QDialog):
         )
         board.add_list("emails", self.emails)
         board.add_list("phones", self.phones)
+        board.add_list("away", self.away)
 
         personal_group, form = form_group(_("Personal"))
         birthday_row = QHBoxLayout()
@@ -243,6 +246,7 @@ class ContactEditorDialog(QDialog):
             form, _("&Birthday:"), birthday_row, self.birthday, error("birthday", self.birthday)
         )
         add_row(form, _("&Tags:"), self.tags, self.tags)
+        add_row(form, _("Away:"), self.away, None)
         add_row(form, _("N&otes:"), self.notes, self.notes)
 
         left = QVBoxLayout()
@@ -305,6 +309,7 @@ class ContactEditorDialog(QDialog):
         self.no_birthday.toggled.connect(lambda checked: self.birthday.setEnabled(not checked))
         self.weekend_picker.changed.connect(self._on_weekend_picked)
         self.emails.rowsChanged.connect(self._update_tab_order)
+        self.away.changed.connect(self._update_tab_order)
         self.phones.rowsChanged.connect(self._update_tab_order)
 
     def _update_tab_order(self) -> None:
@@ -336,6 +341,7 @@ class ContactEditorDialog(QDialog):
             self.birthday,
             self.no_birthday,
             self.tags,
+            *self.away.focus_chain(),
             self.notes,
             *self.buttons.buttons(),
         ]
@@ -439,6 +445,7 @@ class ContactEditorDialog(QDialog):
                 self.birthday.setDate(QDate(birthday.year, birthday.month, birthday.day))
             self.tags.setText(", ".join(draft.tags))
             self.notes.setPlainText(draft.notes)
+            self.away.set_periods(draft.away)
         finally:
             self._loading = False
         # A stored order that differs from the country's usual one was someone's choice.
@@ -480,6 +487,7 @@ class ContactEditorDialog(QDialog):
             birthday=None if self.no_birthday.isChecked() else _qdate_to_date(self.birthday.date()),
             tags=split_tags(self.tags.text()),
             notes=self.notes.toPlainText(),
+            away=self.away.periods(),
         )
 
     def showEvent(self, event: QShowEvent) -> None:

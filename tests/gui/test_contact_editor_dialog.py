@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import QApplication, QDialog, QLabel, QLineEdit, QWidget
 from pytestqt.qtbot import QtBot
 
@@ -332,3 +332,25 @@ def test_an_own_weekend_is_shown_when_the_contact_is_opened(dialog: ContactEdito
     assert picker.own.isChecked()
     assert [box.isChecked() for box in picker.days] == [False] * 4 + [True, True, False]
     assert dialog.draft().weekend_days == (4, 5)
+
+
+def test_away_periods_are_edited_and_a_backwards_one_is_flagged_on_its_row(
+    qtbot: QtBot, dialog: ContactEditorDialog
+) -> None:
+    dialog.set_draft(
+        ContactDraft(
+            given_name="Mette", country="DK", away=[(dt.date(2027, 7, 5), dt.date(2027, 7, 23))]
+        ),
+        "Edit",
+    )
+    assert dialog.draft().away == [(dt.date(2027, 7, 5), dt.date(2027, 7, 23))]
+    qtbot.mouseClick(dialog.away.add_button, Qt.MouseButton.LeftButton)
+    assert len(dialog.draft().away) == 2
+    row = dialog.away.rows()[1]
+    row.first.setDate(QDate(2027, 9, 10))  # type: ignore[attr-defined]
+    row.last.setDate(QDate(2027, 9, 1))  # type: ignore[attr-defined]
+    dialog.accept()
+    assert dialog.isVisible()
+    assert error_text(dialog, "away_1") == "The last day comes before the first."
+    qtbot.mouseClick(field(dialog, "away_remove_1"), Qt.MouseButton.LeftButton)
+    assert dialog.draft().away == [(dt.date(2027, 7, 5), dt.date(2027, 7, 23))]

@@ -31,7 +31,7 @@ FRIDAY_MORNING_UTC = dt.datetime(2026, 11, 27, 8, 0, tzinfo=dt.UTC)
 # Names in other scripts are shown with their transliteration; a right-to-left name
 # is isolated (U+2068 … U+2069) so the line reads left to right.
 TARO = "山田太郎 (Yamada Taro)"
-AHMED = "\u2068أحمد العتيبي\u2069 (Ahmed Al-Otaibi)"
+AHMED = "\u200e\u2068أحمد العتيبي\u2069 (Ahmed Al-Otaibi)"
 
 
 def fixed_clock(instant: dt.datetime) -> Callable[[], dt.datetime]:

@@ -330,7 +330,7 @@ def test_double_clicking_a_suggestion_books_it(
     assert draft.organiser_zone == "Europe/Copenhagen"
     assert [(a.label, a.zone, a.country, a.contact_id) for a in draft.attendees] == [
         ("Me", "Europe/Copenhagen", "DK", None),
-        ("\u2068أحمد العتيبي\u2069 (Ahmed Al-Otaibi)", "Asia/Riyadh", "SA", people["ahmed"]),
+        ("\u200e\u2068أحمد العتيبي\u2069 (Ahmed Al-Otaibi)", "Asia/Riyadh", "SA", people["ahmed"]),
     ]
 
 
