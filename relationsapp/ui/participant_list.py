@@ -23,10 +23,11 @@ from relationsapp.core.meeting_participants import Participant, Stay
 from relationsapp.core.planner_participants import participant_from_contact
 from relationsapp.core.zones import is_known_zone
 from relationsapp.i18n.formatting import country_name, format_date, format_minutes_of_day
-from relationsapp.i18n.translate import _
+from relationsapp.i18n.translate import _, ngettext
 from relationsapp.ui.contact_picker import ContactPicker
 from relationsapp.ui.planner_texts import zone_city, zone_country
 from relationsapp.ui.read_only_table_model import ModelIndex
+from relationsapp.ui.searchable_combo import SearchableComboBox
 from relationsapp.ui.time_zone_combo import TimeZoneComboBox
 
 if TYPE_CHECKING:
@@ -136,6 +137,15 @@ class ParticipantPanel(QGroupBox):
         self.contact_picker.setObjectName("add_contact")
         self.contact_picker.setPlaceholderText(_("Type a name…"))
         self.contact_picker.contact_chosen.connect(self.add_contact)
+        self.account_combo = SearchableComboBox()
+        self.account_combo.setObjectName("add_account")
+        self.account_combo.line_edit.setPlaceholderText(_("Type a company…"))
+        for account_id, name in services.accounts.choices():
+            self.account_combo.addItem(name, account_id)
+        self.account_combo.setCurrentIndex(-1)
+        self.add_account_button = QPushButton(_("Add"))
+        self.add_account_button.setObjectName("add_account_people")
+        self.add_account_button.clicked.connect(self._add_chosen_account)
         self.place_zone = TimeZoneComboBox()
         self.place_zone.setObjectName("add_place_zone")
         self.add_place_button = QPushButton(_("Add"))
@@ -154,6 +164,11 @@ class ParticipantPanel(QGroupBox):
 
         contact_caption = QLabel(_("Add co&ntact:"))
         contact_caption.setBuddy(self.contact_picker)
+        account_caption = QLabel(_("Add an account’&s people:"))
+        account_caption.setBuddy(self.account_combo)
+        account_row = QHBoxLayout()
+        account_row.addWidget(self.account_combo, 1)
+        account_row.addWidget(self.add_account_button)
         place_caption = QLabel(_("Add p&lace:"))
         place_caption.setBuddy(self.place_zone)
         place_row = QHBoxLayout()
@@ -162,6 +177,8 @@ class ParticipantPanel(QGroupBox):
         adders = QVBoxLayout()
         adders.addWidget(contact_caption)
         adders.addWidget(self.contact_picker)
+        adders.addWidget(account_caption)
+        adders.addLayout(account_row)
         adders.addWidget(place_caption)
         adders.addLayout(place_row)
         buttons = QHBoxLayout()
@@ -201,6 +218,33 @@ class ParticipantPanel(QGroupBox):
             )
             return
         self.add_participant(participant)
+
+    def add_account(self, account_id: int) -> int:
+        """Add every person at the account who is not in the list yet; returns how many."""
+        present = {p.contact_id for p in self.participants()}
+        added = 0
+        for contact_id, _name, _title in self._services.accounts.contacts_of(account_id):
+            if contact_id in present:
+                continue
+            participant = contact_participant(self._services.contacts.get(contact_id))
+            if participant is not None:
+                self.model.append(participant)
+                added += 1
+        self.message.setText(
+            ngettext("Added %(count)d person.", "Added %(count)d people.", added) % {"count": added}
+        )
+        if added:
+            self.changed.emit()
+        return added
+
+    def _add_chosen_account(self) -> None:
+        # The typed text must name an account exactly (the completer fills it in).
+        index = self.account_combo.findText(self.account_combo.currentText())
+        if index < 0:
+            self.message.setText(_("Choose a company from the list."))
+            return
+        self.add_account(int(self.account_combo.itemData(index)))
+        self.account_combo.setCurrentIndex(-1)
 
     def _add_place(self) -> None:
         zone = self.place_zone.zone()

@@ -403,3 +403,18 @@ def test_contact_match_model_passes_qt_model_tester(
     qtmodeltester.check(model, force_py=True)
     model.set_text("")
     assert model.rowCount() == 0
+
+
+def test_a_whole_account_can_be_added_once(qtbot: QtBot, view: PlannerView) -> None:
+    panel = view.panel
+    index = panel.account_combo.findText("Nordisk Pumpe A/S")
+    assert index >= 0
+    panel.account_combo.setCurrentIndex(index)
+    qtbot.mouseClick(panel.add_account_button, Qt.MouseButton.LeftButton)
+    labels = [p.label for p in view.participants()]
+    assert labels[1:] == ["Mette Østergaard", "Jørgen Sørensen"]
+    assert panel.message.text() == "Added 2 people."
+    panel.account_combo.setCurrentIndex(index)
+    qtbot.mouseClick(panel.add_account_button, Qt.MouseButton.LeftButton)
+    assert len(view.participants()) == 3
+    assert panel.message.text() == "Added 0 people."
