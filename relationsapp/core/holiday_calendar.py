@@ -17,6 +17,7 @@ from typing import Any
 import holidays
 
 from relationsapp.i18n.translate import current_language
+from relationsapp.storage.text_folding import fold
 
 # The territory whose spelling each UI language prefers when a country offers several
 # variants of it (``en_GB`` before ``en_US``, as relationsapp.i18n.formatting does).
@@ -139,3 +140,29 @@ def holidays_between(
             if first <= day <= last:
                 found[day] = table[day]
     return found
+
+
+@lru_cache(maxsize=256)
+def _subdivision_names(country: str) -> dict[str, str]:
+    """Folded code or name → subdivision code, for one country (empty when unknown)."""
+    try:
+        entity = holidays.country_holidays(country.upper()).__class__
+    except NotImplementedError:
+        return {}
+    names: dict[str, str] = {}
+    for code in getattr(entity, "subdivisions", ()):
+        names[fold(code)] = code
+    for alias, code in getattr(entity, "subdivisions_aliases", {}).items():
+        names[fold(alias)] = code
+    return names
+
+
+def subdivision_code(country: str, region: str) -> str:
+    """The holidays package's code for a region typed on a contact card, or "".
+
+    ``("DE", "Bayern")`` → ``"BY"``; ``("US", "california")`` → ``"CA"``;
+    ``("US", "NY")`` → ``"NY"``; anything unknown → "" (national holidays only).
+    """
+    if not country or not region.strip():
+        return ""
+    return _subdivision_names(country.upper()).get(fold(region), "")

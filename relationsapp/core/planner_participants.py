@@ -6,6 +6,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
+from relationsapp.core.holiday_calendar import subdivision_code
 from relationsapp.core.meeting_participants import Participant
 from relationsapp.core.names import name_with_transliteration
 from relationsapp.core.records import DEFAULT_WORK_END, DEFAULT_WORK_START, ContactDetails
@@ -73,6 +74,8 @@ def participant_from_contact(details: ContactDetails) -> Participant | None:
         label=name_with_transliteration(details.display_name, details.latin_name),
         zone=zone,
         country=draft.country,
+        # "Bayern" or "CA" on the card → that state's holidays too.
+        subdivision=subdivision_code(draft.country, draft.address.region),
         work_start=draft.work_start,
         work_end=draft.work_end,
         weekend_days=draft.weekend_days,

@@ -59,3 +59,38 @@ def test_the_planner_offers_no_time_on_a_day_the_contact_is_away(database: Datab
     )
     local_days = {slot.participants[0].local_start.date() for slot in slots}
     assert local_days == {D(2027, 3, 15), D(2027, 3, 18)}
+
+
+def test_the_region_on_the_card_brings_its_own_holidays(database: Database) -> None:
+    from relationsapp.core.day_grid import CellKind, classify
+    from relationsapp.core.holiday_calendar import subdivision_code
+    from relationsapp.core.records import PostalAddress
+
+    assert subdivision_code("DE", "Bayern") == "BY"
+    assert subdivision_code("US", "california") == "CA"
+    assert subdivision_code("DE", "Atlantis") == ""
+    contacts = ContactService(database)
+    munich = contacts.create(
+        ContactDraft(
+            given_name="Anna",
+            country="DE",
+            time_zone="Europe/Berlin",
+            address=PostalAddress(city="München", region="Bayern"),
+        )
+    )
+    hamburg = contacts.create(
+        ContactDraft(
+            given_name="Jens",
+            country="DE",
+            time_zone="Europe/Berlin",
+            address=PostalAddress(city="Hamburg", region="Hamburg"),
+        )
+    )
+    anna = participant_from_contact(contacts.get(munich))
+    jens = participant_from_contact(contacts.get(hamburg))
+    assert anna is not None and jens is not None
+    epiphany = dt.datetime(
+        2027, 1, 6, 9, 0, tzinfo=dt.UTC
+    )  # a Wednesday; a holiday in Bavaria only
+    assert classify(anna, epiphany)[0] == CellKind.HOLIDAY
+    assert classify(jens, epiphany)[0] == CellKind.WORKING
