@@ -7,7 +7,6 @@ rows on these machines, see FIELD-NOTES), with the search index built once at th
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import replace
 from itertools import islice
 from typing import Any
 
@@ -136,7 +135,3 @@ def _insert_chunks(
         if progress is not None and not progress(done, total):
             raise LoadCancelled
     return done
-
-
-def with_account(draft: ContactDraft, account_id: int | None) -> ContactDraft:
-    return replace(draft, account_id=account_id)

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import gettext
 import os
-from collections.abc import Callable
 from pathlib import Path
 
 DOMAIN = "relationsapp"
@@ -20,7 +19,6 @@ DEFAULT_LANGUAGE = "en"
 
 _translations: gettext.NullTranslations = gettext.NullTranslations()
 _language = DEFAULT_LANGUAGE
-_listeners: list[Callable[[str], None]] = []
 
 
 def translations_dir() -> Path:
@@ -78,10 +76,8 @@ def set_language(language: str) -> str:
     global _translations, _language
     if language not in SUPPORTED_LANGUAGES:
         language = DEFAULT_LANGUAGE
-    _translations = _load(language)
+    _translations = translator(language)  # one catalog object per language, read once
     _language = language
-    for listener in list(_listeners):
-        listener(language)
     return language
 
 
@@ -101,11 +97,6 @@ def system_language() -> str:
             if code and code not in ("c", "posix"):
                 break
     return DEFAULT_LANGUAGE
-
-
-def on_language_changed(listener: Callable[[str], None]) -> None:
-    """Call ``listener(language)`` after every language switch."""
-    _listeners.append(listener)
 
 
 def _(message: str) -> str:

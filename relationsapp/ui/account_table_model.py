@@ -7,7 +7,6 @@ from typing import Any
 from PySide6.QtCore import (
     QAbstractListModel,
     QModelIndex,
-    QPersistentModelIndex,
     Qt,
 )
 
@@ -16,11 +15,10 @@ from relationsapp.core.names import is_latin
 from relationsapp.core.records import AccountRow
 from relationsapp.i18n.formatting import country_name, format_number
 from relationsapp.i18n.translate import _
-from relationsapp.ui.read_only_table_model import ReadOnlyTableModel
+from relationsapp.ui.read_only_table_model import ModelIndex, ReadOnlyTableModel
 from relationsapp.ui.roles import ID_ROLE
 
 NAME, LATIN, INDUSTRY, SIZE, COUNTRY, CONTACTS = range(6)
-_Index = QModelIndex | QPersistentModelIndex
 
 
 class AccountTableModel(ReadOnlyTableModel):
@@ -41,13 +39,13 @@ class AccountTableModel(ReadOnlyTableModel):
     def row_of(self, account_id: int) -> int | None:
         return next((i for i, row in enumerate(self._rows) if row.id == account_id), None)
 
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
+    def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
         return 0 if parent.isValid() else len(self._rows)
 
     def headers(self) -> list[str]:
         return [_("Name"), _("Latin name"), _("Industry"), _("Size"), _("Country"), _("Contacts")]
 
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._rows):
             return None
         row = self._rows[index.row()]
@@ -86,10 +84,10 @@ class AccountContactsModel(QAbstractListModel):
         self._people = people
         self.endResetModel()
 
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+    def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._people)
 
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._people):
             return None
         contact_id, name, title = self._people[index.row()]

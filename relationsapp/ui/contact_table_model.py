@@ -13,7 +13,7 @@ from collections.abc import Callable
 from dataclasses import replace
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, QTimer
+from PySide6.QtCore import QModelIndex, Qt, QTimer
 from PySide6.QtGui import QColor
 
 from relationsapp.core.choices import label
@@ -30,7 +30,7 @@ from relationsapp.i18n.formatting import (
     format_weekday,
 )
 from relationsapp.i18n.translate import _
-from relationsapp.ui.read_only_table_model import ReadOnlyTableModel
+from relationsapp.ui.read_only_table_model import ModelIndex, ReadOnlyTableModel
 from relationsapp.ui.roles import ID_ROLE, WORK_STATUS_ROLE
 from relationsapp.ui.status_badges import status_color, status_icon, status_text
 
@@ -47,7 +47,6 @@ PAGE_SIZE = 200
 #: Pages kept in memory (least recently used are dropped): 8,000 rows at most.
 PAGE_LIMIT = 40
 
-_Index = QModelIndex | QPersistentModelIndex
 _ANSWERED_ROLES = frozenset(
     {
         Qt.ItemDataRole.DisplayRole,
@@ -125,7 +124,7 @@ class ContactTableModel(ReadOnlyTableModel):
 
     # --- Qt model interface ------------------------------------------------------
 
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
+    def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
         return 0 if parent.isValid() else self._count
 
     def headers(self) -> list[str]:
@@ -143,7 +142,7 @@ class ContactTableModel(ReadOnlyTableModel):
         descending = order == Qt.SortOrder.DescendingOrder
         self.set_query(replace(self._query, sort=COLUMN_SORTS[column], descending=descending))
 
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         # A view asks ~8 roles per cell on every paint; answer the unused ones first.
         if role not in _ANSWERED_ROLES or not index.isValid() or not 0 <= index.row() < self._count:
             return None
