@@ -5,6 +5,7 @@ relationsapp demo [--count N]                    sample data, or N synthetic con
 relationsapp contacts list [--json]              every contact
 relationsapp contacts search QUERY [--json]      the same search as the app
 relationsapp time ZONE "YYYY-MM-DD HH:MM" [--json]   what a wall time in a zone means
+relationsapp culture CC [--json]                 a country's profile and team notes
 relationsapp plan --participant LABEL:ZONE[:CC[-SUBDIV]] ... [--contact UID ...]
     --from YYYY-MM-DD --days N --duration MINUTES [--hours 09:00-17:00] [--json]
 """
@@ -92,6 +93,12 @@ def build_parser() -> argparse.ArgumentParser:
     )
     plan.add_argument("--limit", type=int, default=10, metavar="N")
     plan.add_argument("--json", action="store_true", help=_("print JSON"))
+
+    culture = commands.add_parser(
+        "culture", help=_("a country's profile: facts from data and the team's notes")
+    )
+    culture.add_argument("country", metavar="CC", help=_("ISO country code, e.g. SA or JP"))
+    culture.add_argument("--json", action="store_true", help=_("print JSON"))
     return parser
 
 
@@ -312,6 +319,37 @@ def _plan(args: argparse.Namespace, out: TextIO) -> None:
         out.write(f"{slot.score:5.1f}  {people}\n")
 
 
+def _culture(args: argparse.Namespace, out: TextIO) -> None:
+    from relationsapp.core.country_facts import country_facts, facts_as_json
+    from relationsapp.core.culture_notes import CultureNoteService, notes_as_json, starter_profile
+    from relationsapp.core.zones import now_utc
+
+    code = args.country.strip().upper()
+    now = now_utc()
+    try:
+        facts = country_facts(code, now)
+    except ValueError as error:
+        raise CliError(_("“%(code)s” is not a country code.") % {"code": args.country}) from error
+    if AppSettings.load().resolved_database_path(args.db).exists():
+        with _open(args.db, write=False) as database:
+            notes = CultureNoteService(database).profile(code)
+    else:  # no file yet: the facts and the starter notes still help
+        notes = starter_profile(code)
+    records = notes_as_json(notes, now.date())
+    if args.json:
+        document = {**facts_as_json(facts), "notes": records}
+        out.write(json.dumps(document, ensure_ascii=False, indent=1) + "\n")
+        return
+    out.write(f"{facts.name} ({facts.country})\n")
+    for key, value in facts_as_json(facts).items():
+        if key not in ("country", "name"):
+            out.write(f"  {key}: {json.dumps(value, ensure_ascii=False)}\n")
+    for record in records:
+        body = record["text"] or str(record["scale_position"])
+        mark = _(" [review]") if record["needs_review"] else ""
+        out.write(f"\n{record['title']}{mark}\n  {body}\n")
+
+
 def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
     """Entry point of the ``relationsapp`` command; returns the exit code."""
     out = out or sys.stdout
@@ -332,6 +370,8 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
             _time(args, out)
         elif args.command == "plan":
             _plan(args, out)
+        elif args.command == "culture":
+            _culture(args, out)
         else:
             _contacts(args, out)
     except CliError as error:

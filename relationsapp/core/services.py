@@ -16,6 +16,7 @@ from relationsapp.storage.database import Database
 if TYPE_CHECKING:
     from relationsapp.core.account_service import AccountService
     from relationsapp.core.contact_service import ContactService
+    from relationsapp.core.culture_notes import CultureNoteService
     from relationsapp.core.meeting_service import MeetingService
 
 
@@ -41,3 +42,9 @@ class Services:
         from relationsapp.core.account_service import AccountService
 
         return AccountService(self.database)
+
+    @cached_property
+    def culture(self) -> CultureNoteService:
+        from relationsapp.core.culture_notes import CultureNoteService
+
+        return CultureNoteService(self.database)

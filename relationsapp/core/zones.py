@@ -8,7 +8,7 @@ local time and ``astimezone``/``normalize`` an instant.
 from __future__ import annotations
 
 import datetime as dt
-from functools import lru_cache
+from functools import cache, lru_cache
 
 import pytz
 
@@ -127,3 +127,24 @@ def system_zone() -> str:
         if candidate and is_known_zone(candidate):
             return canonical_zone(candidate)
     return "UTC"
+
+
+def zone_city(zone: str) -> str:
+    """``Europe/Copenhagen`` → ``Copenhagen``; ``America/Argentina/Buenos_Aires`` →
+    ``Buenos Aires``; a zone without a city part (``UTC``) is shown as it is."""
+    return canonical_zone(zone).rsplit("/", 1)[-1].replace("_", " ")
+
+
+@cache
+def _zone_countries() -> dict[str, str]:
+    # zone.tab names one country per zone, so the reverse mapping is a plain dict.
+    return {
+        canonical_zone(zone): country
+        for country, zones in pytz.country_timezones.items()
+        for zone in zones
+    }
+
+
+def zone_country(zone: str) -> str:
+    """The ISO 3166 country whose zone this is (``Asia/Tokyo`` → ``JP``), or ""."""
+    return _zone_countries().get(canonical_zone(zone), "")

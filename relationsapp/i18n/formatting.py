@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+from collections.abc import Iterable
 from functools import lru_cache
 
 from babel import Locale, UnknownLocaleError
@@ -32,12 +33,17 @@ def _locale_for(language: str, environment_locale: str) -> Locale:
     return Locale.parse(f"{language}_{territory}" if territory else language)
 
 
-def ui_locale() -> Locale:
-    """The Babel locale that UI text is formatted in."""
+def locale_for_language(language: str) -> Locale:
+    """The Babel locale UI text would be formatted in under UI ``language`` ("da")."""
     environment = (
         os.environ.get("LC_ALL") or os.environ.get("LC_TIME") or os.environ.get("LANG", "")
     )
-    return _locale_for(current_language(), environment)
+    return _locale_for(language, environment)
+
+
+def ui_locale() -> Locale:
+    """The Babel locale that UI text is formatted in."""
+    return locale_for_language(current_language())
 
 
 def format_time(value: dt.datetime | dt.time, fmt: str = "short") -> str:
@@ -84,6 +90,12 @@ def format_weekday(value: dt.date, width: str = "abbreviated") -> str:
     return ui_locale().days["format"][width][value.weekday()]
 
 
+def format_weekdays(days: Iterable[int], width: str = "wide") -> str:
+    """Weekday numbers (0 = Monday) as names in week order: ``Friday, Saturday``."""
+    names = ui_locale().days["format"][width]
+    return ", ".join(str(names[day]) for day in sorted(set(days)))
+
+
 def format_number(value: float) -> str:
     return format_decimal(value, locale=ui_locale())
 
@@ -101,11 +113,12 @@ def format_utc_offset(minutes: int) -> str:
     return f"UTC{sign}{hours:02d}:{rest:02d}"
 
 
-def country_name(code: str) -> str:
-    """The country's name in the UI language (``JP`` → ``Japan``/``Japan``/``Japani``)."""
+def country_name(code: str, locale: Locale | None = None) -> str:
+    """The country's name in the UI language (``JP`` → ``Japan``/``Japan``/``Japani``),
+    or in ``locale`` when given."""
     if not code:
         return ""
-    return str(ui_locale().territories.get(code.upper(), code.upper()))
+    return str((locale or ui_locale()).territories.get(code.upper(), code.upper()))
 
 
 def country_names() -> dict[str, str]:
@@ -116,11 +129,12 @@ def country_names() -> dict[str, str]:
     return {code: str(territories.get(code, name)) for code, name in pytz.country_names.items()}
 
 
-def language_name(code: str) -> str:
-    """A CLDR locale id (``pt_BR``) named in the UI language (``Brazilian Portuguese``)."""
+def language_name(code: str, locale: Locale | None = None) -> str:
+    """A CLDR locale id (``pt_BR``) named in the UI language (``Brazilian Portuguese``),
+    or in ``locale`` when given."""
     if not code:
         return ""
     try:
-        return str(Locale.parse(code).get_display_name(ui_locale()) or code)
+        return str(Locale.parse(code).get_display_name(locale or ui_locale()) or code)
     except (UnknownLocaleError, ValueError):
         return code

@@ -43,6 +43,8 @@ class AppSettings:
     database_path: str = ""
     #: My home IANA zone for the planner; "" = this computer's zone.
     home_zone: str = ""
+    #: My name as it goes on culture notes I write; "" = the login name.
+    author_name: str = ""
 
     @classmethod
     def load(cls) -> AppSettings:

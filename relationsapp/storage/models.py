@@ -164,3 +164,25 @@ class MeetingParticipant(RecordMixin, Base):
     country: Mapped[str] = mapped_column(String(2), default="", server_default="")
     subdivision: Mapped[str] = mapped_column(String(8), default="", server_default="")
     position: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+
+
+class CultureNote(RecordMixin, Base):
+    """A team's note on one topic of one country's business culture.
+
+    At most one live row per (country, topic) is kept by the service; a tombstoned
+    row hides the shipped starter note for that topic. Culture Map scales are topics
+    too, with ``scale_position`` 1–10 set (see relationsapp.core.culture_topics).
+    """
+
+    __tablename__ = "culture_notes"
+
+    country: Mapped[str] = mapped_column(String(2), default="", server_default="")
+    topic: Mapped[str] = mapped_column(String(24), default="", server_default="")
+    text: Mapped[str] = mapped_column(Text, default="", server_default="")
+    scale_position: Mapped[int | None] = mapped_column(Integer, default=None)
+    author: Mapped[str] = mapped_column(Text, default="", server_default="")
+    source: Mapped[str] = mapped_column(Text, default="", server_default="")
+    #: A civil date: when somebody last checked the note was still right.
+    reviewed_on: Mapped[dt.date | None] = mapped_column(Date, default=None)
+
+    __table_args__ = (Index("ix_culture_notes_country_topic", "country", "topic"),)

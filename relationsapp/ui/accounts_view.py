@@ -31,6 +31,8 @@ class AccountsView(QWidget):
 
     edit_requested = Signal(int)
     contact_requested = Signal(int)
+    #: The selected account (an id, or None): what the Culture panel follows.
+    current_changed = Signal(object)
 
     def __init__(self, services: Services, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -139,6 +141,7 @@ class AccountsView(QWidget):
 
     def _on_selection(self, _selected: QItemSelection, _deselected: QItemSelection) -> None:
         self._show(self.current_id())
+        self.current_changed.emit(self.current_id())
 
     def _show(self, account_id: int | None) -> None:
         if account_id is None:

@@ -39,7 +39,9 @@ class AppController:
         self.window = self._make_window()
 
     def _make_window(self) -> MainWindow:
-        window = MainWindow(self.services, self.undo_stack, self.notifier, self.home_zone())
+        window = MainWindow(
+            self.services, self.undo_stack, self.notifier, self.home_zone(), self.settings
+        )
         window.preferences_requested.connect(self.show_preferences)
         return window
 

@@ -1,4 +1,4 @@
-"""One place that says "contacts/accounts changed", so every view that cares refreshes."""
+"""One place that says "contacts/accounts/... changed", so every view that cares refreshes."""
 
 from PySide6.QtCore import QObject, Signal
 
@@ -9,3 +9,4 @@ class ChangeNotifier(QObject):
     contacts_changed = Signal()
     accounts_changed = Signal()
     meetings_changed = Signal()
+    culture_changed = Signal()

@@ -14,8 +14,8 @@ from PySide6.QtWidgets import QCompleter, QLineEdit, QWidget
 from relationsapp.core.contact_search import ContactQuery, ContactSearch
 from relationsapp.core.names import name_with_transliteration
 from relationsapp.core.records import ContactRow
+from relationsapp.core.zones import zone_city
 from relationsapp.i18n.formatting import country_name
-from relationsapp.ui.planner_texts import zone_city
 from relationsapp.ui.read_only_table_model import ModelIndex
 from relationsapp.ui.roles import ID_ROLE
 

@@ -48,6 +48,8 @@ class ContactsView(QWidget):
 
     edit_requested = Signal(int)
     delete_requested = Signal(list)
+    #: The contact under the cursor (an id, or None): what the Culture panel follows.
+    current_changed = Signal(object)
 
     def __init__(
         self, model: ContactTableModel, search: ContactSearch, parent: QWidget | None = None
@@ -124,6 +126,9 @@ class ContactsView(QWidget):
         for combo in (self.country_filter, self.industry_filter, self.size_filter, self.tag_filter):
             combo.currentIndexChanged.connect(self._apply_query)
         model.modelReset.connect(self._update_count)
+        self.table.selectionModel().currentRowChanged.connect(
+            lambda *_args: self.current_changed.emit(self.current_id())
+        )
 
         for key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
             shortcut = QShortcut(QKeySequence(key), self.table)

@@ -23,7 +23,7 @@ from PySide6.QtCore import QModelIndex, Qt
 
 from relationsapp.core.day_grid import GridCell, day_row, day_start_utc, place_at, place_periods
 from relationsapp.core.meeting_participants import Participant
-from relationsapp.core.zones import to_local
+from relationsapp.core.zones import to_local, zone_city
 from relationsapp.i18n.formatting import (
     country_name,
     format_date_and_time,
@@ -38,7 +38,6 @@ from relationsapp.ui.planner_texts import (
     kind_background,
     kind_foreground,
     kind_text,
-    zone_city,
 )
 from relationsapp.ui.read_only_table_model import ModelIndex, ReadOnlyTableModel
 

@@ -21,13 +21,12 @@ from PySide6.QtWidgets import (
 )
 
 from relationsapp.core.meeting_participants import Stay
-from relationsapp.core.zones import is_known_zone
+from relationsapp.core.zones import is_known_zone, zone_country
 from relationsapp.i18n.formatting import country_name, format_date
 from relationsapp.i18n.translate import _
 from relationsapp.ui.country_combo import CountryComboBox
 from relationsapp.ui.edit_formats import qt_date_format
 from relationsapp.ui.field_error_label import FieldErrorLabel
-from relationsapp.ui.planner_texts import zone_country
 from relationsapp.ui.read_only_table_model import ModelIndex, ReadOnlyTableModel
 from relationsapp.ui.time_zone_combo import TimeZoneComboBox
 

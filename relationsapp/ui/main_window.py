@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
 from PySide6.QtWidgets import QMainWindow, QMessageBox, QStackedWidget, QTabWidget, QWidget
 
@@ -12,11 +12,13 @@ from relationsapp.core.records import AccountDraft, ContactDraft
 from relationsapp.core.services import Services
 from relationsapp.core.workspace import WELCOME_ANSWERED, set_setting, should_welcome
 from relationsapp.i18n.translate import _
+from relationsapp.storage.app_settings import AppSettings
 from relationsapp.ui.accounts_view import AccountsView
 from relationsapp.ui.background_task import BackgroundTask
 from relationsapp.ui.change_notifier import ChangeNotifier
 from relationsapp.ui.contact_table_model import ContactTableModel
 from relationsapp.ui.contacts_view import ContactsView
+from relationsapp.ui.culture_panel import CulturePanel
 from relationsapp.ui.lazy_page import LazyPage
 from relationsapp.ui.welcome_view import WelcomeView
 
@@ -38,6 +40,7 @@ class MainWindow(QMainWindow):
         undo_stack: QUndoStack,
         notifier: ChangeNotifier,
         home_zone: str = "UTC",
+        settings: AppSettings | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -67,6 +70,12 @@ class MainWindow(QMainWindow):
         self.pages.addWidget(self.tabs)
         self.setCentralWidget(self.pages)
 
+        self.culture_panel = CulturePanel(
+            services, undo_stack, notifier, home_zone, settings or AppSettings(), self
+        )
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.culture_panel)
+        self.resizeDocks([self.culture_panel], [420], Qt.Orientation.Horizontal)
+
         self._build_menus()
         self.statusBar().showMessage(str(database.path))
 
@@ -77,6 +86,9 @@ class MainWindow(QMainWindow):
         self.welcome_view.empty_requested.connect(self._start_empty)
         notifier.contacts_changed.connect(self._on_contacts_changed)
         notifier.accounts_changed.connect(self._on_accounts_changed)
+        self.contacts_view.current_changed.connect(self._follow_selection)
+        self.accounts_view.current_changed.connect(self._follow_selection)
+        self.tabs.currentChanged.connect(self._follow_selection)
 
         self.pages.setCurrentWidget(self.welcome_view if should_welcome(database) else self.tabs)
 
@@ -107,6 +119,23 @@ class MainWindow(QMainWindow):
         )
         file_menu.addAction(self.new_contact_action)
         file_menu.addAction(self.new_account_action)
+        file_menu.addSeparator()
+        file_menu.addAction(
+            self._action(
+                _("Import c&ulture notes…"),
+                lambda: self.culture_panel.import_notes(),
+                None,
+                "import_culture",
+            )
+        )
+        file_menu.addAction(
+            self._action(
+                _("E&xport culture notes…"),
+                lambda: self.culture_panel.export_notes(),
+                None,
+                "export_culture",
+            )
+        )
         file_menu.addSeparator()
         self.preferences_action = self._action(
             _("&Preferences…"),
@@ -162,6 +191,13 @@ class MainWindow(QMainWindow):
             )
         )
 
+        view_menu.addSeparator()
+        culture_toggle = self.culture_panel.toggleViewAction()
+        culture_toggle.setText(_("C&ulture panel"))
+        culture_toggle.setShortcut(QKeySequence("Ctrl+4"))
+        culture_toggle.setObjectName("toggle_culture")
+        view_menu.addAction(culture_toggle)
+
         help_menu = self.menuBar().addMenu(_("&Help"))
         help_menu.addAction(self._action(_("&About RelationsApp"), self._about, None, "about"))
 
@@ -170,7 +206,6 @@ class MainWindow(QMainWindow):
     # --- planner ---------------------------------------------------------------------------
 
     def _build_planner(self) -> QWidget:
-        from PySide6.QtCore import Qt
         from PySide6.QtWidgets import QSplitter
 
         from relationsapp.ui.planner_view import PlannerView
@@ -179,6 +214,7 @@ class MainWindow(QMainWindow):
         self.planner = PlannerView(self._services, self._home_zone)
         self.upcoming = UpcomingView(self._services)
         self.planner.book_requested.connect(self._book_meeting)
+        self.upcoming.selection_changed.connect(self._follow_selection)
         self.upcoming.cancel_requested.connect(self._cancel_meeting)
         self._notifier.meetings_changed.connect(self.upcoming.reload)
         self.upcoming.reload()
@@ -204,6 +240,16 @@ class MainWindow(QMainWindow):
             CancelMeetingCommand(self._services.meetings, self._notifier, meeting_id, title)
         )
         self.statusBar().showMessage(_("Cancelled. Press Ctrl+Z to undo."), 8000)
+
+    def _follow_selection(self) -> None:
+        """Point the Culture panel at what is selected on the page in front."""
+        tab = self.tabs.currentIndex()
+        if tab == CONTACTS_TAB:
+            self.culture_panel.show_contact(self.contacts_view.current_id())
+        elif tab == ACCOUNTS_TAB:
+            self.culture_panel.show_account(self.accounts_view.current_id())
+        elif tab == PLANNER_TAB and hasattr(self, "upcoming"):
+            self.culture_panel.show_meeting(self.upcoming.selected())
 
     def show_tab(self, tab: int) -> None:
         self.pages.setCurrentWidget(self.tabs)

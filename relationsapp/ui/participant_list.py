@@ -21,11 +21,10 @@ from PySide6.QtWidgets import (
 
 from relationsapp.core.meeting_participants import Participant, Stay
 from relationsapp.core.planner_participants import participant_from_contact
-from relationsapp.core.zones import is_known_zone
+from relationsapp.core.zones import is_known_zone, zone_city, zone_country
 from relationsapp.i18n.formatting import country_name, format_date, format_minutes_of_day
 from relationsapp.i18n.translate import _, ngettext
 from relationsapp.ui.contact_picker import ContactPicker
-from relationsapp.ui.planner_texts import zone_city, zone_country
 from relationsapp.ui.read_only_table_model import ModelIndex
 from relationsapp.ui.searchable_combo import SearchableComboBox
 from relationsapp.ui.time_zone_combo import TimeZoneComboBox

@@ -10,12 +10,10 @@ import datetime as dt
 import re
 from functools import cache
 
-import pytz
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
 
 from relationsapp.core.day_grid import CellKind
-from relationsapp.core.zones import canonical_zone
 from relationsapp.i18n.formatting import format_time, ui_locale
 from relationsapp.i18n.translate import _
 
@@ -127,24 +125,3 @@ def compact_time(local: dt.datetime) -> str:
     if twelve_hour:
         fmt += "aaaaa"
     return format_time(local, fmt)
-
-
-def zone_city(zone: str) -> str:
-    """``Europe/Copenhagen`` → ``Copenhagen``; ``America/Argentina/Buenos_Aires`` →
-    ``Buenos Aires``; a zone without a city part (``UTC``) is shown as it is."""
-    return canonical_zone(zone).rsplit("/", 1)[-1].replace("_", " ")
-
-
-@cache
-def _zone_countries() -> dict[str, str]:
-    # zone.tab names one country per zone, so the reverse mapping is a plain dict.
-    return {
-        canonical_zone(zone): country
-        for country, zones in pytz.country_timezones.items()
-        for zone in zones
-    }
-
-
-def zone_country(zone: str) -> str:
-    """The ISO 3166 country whose zone this is (``Asia/Tokyo`` → ``JP``), or ""."""
-    return _zone_countries().get(canonical_zone(zone), "")

@@ -8,7 +8,7 @@ from typing import Any
 from PySide6.QtCore import QModelIndex, Qt
 
 from relationsapp.core.slot_finder import Slot, SlotParticipant
-from relationsapp.core.zones import to_local
+from relationsapp.core.zones import to_local, zone_city
 from relationsapp.i18n.formatting import (
     format_date,
     format_number,
@@ -23,7 +23,6 @@ from relationsapp.ui.planner_texts import (
     flag_text,
     kind_icon,
     short_flag_texts,
-    zone_city,
 )
 from relationsapp.ui.read_only_table_model import ModelIndex, ReadOnlyTableModel
 

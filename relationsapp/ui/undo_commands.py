@@ -19,6 +19,7 @@ from relationsapp.ui.change_notifier import ChangeNotifier
 if TYPE_CHECKING:
     from relationsapp.core.account_service import AccountService
     from relationsapp.core.contact_service import ContactService
+    from relationsapp.core.culture_notes import CultureNoteService, StoredState
     from relationsapp.core.meeting_service import MeetingDraft, MeetingService
 
 
@@ -187,3 +188,30 @@ class CancelMeetingCommand(QUndoCommand):
     def undo(self) -> None:
         self._meetings.restore(self.meeting_id)
         self._notifier.meetings_changed.emit()
+
+
+class ChangeCultureNotesCommand(QUndoCommand):
+    """Put culture notes into new states (edit, delete, scale positions, an import).
+
+    The states before are read when the command is made, so undo puts back exactly
+    what was there — including "no row at all", which brings the starter note back.
+    """
+
+    def __init__(
+        self,
+        culture: CultureNoteService,
+        notifier: ChangeNotifier,
+        after: list[StoredState],
+        text: str,
+    ) -> None:
+        super().__init__(text)
+        self._culture, self._notifier, self._after = culture, notifier, after
+        self._before = [culture.state(*state.key) for state in after]
+
+    def redo(self) -> None:
+        self._culture.put_states(self._after)
+        self._notifier.culture_changed.emit()
+
+    def undo(self) -> None:
+        self._culture.put_states(self._before)
+        self._notifier.culture_changed.emit()

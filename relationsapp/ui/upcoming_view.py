@@ -31,6 +31,8 @@ class UpcomingView(QWidget):
     """The next meetings; cancelling goes through the window's undo stack (a signal)."""
 
     cancel_requested = Signal(int, str)
+    #: The selected meeting (MeetingDetails, or None): what the Culture panel follows.
+    selection_changed = Signal(object)
 
     def __init__(self, services: Services, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -74,23 +76,25 @@ class UpcomingView(QWidget):
         layout.addWidget(caption)
         layout.addWidget(self.table, 1)
         layout.addLayout(buttons)
-        self.table.selectionModel().selectionChanged.connect(lambda *_args: self._update_buttons())
-        self._update_buttons()
+        self.table.selectionModel().selectionChanged.connect(lambda *_args: self._on_selection())
+        self._on_selection()
 
     def reload(self) -> None:
         self.model.set_meetings(self._services.meetings.upcoming(now_utc()))
         if self.model.rowCount():
             self.table.selectRow(0)
-        self._update_buttons()
+        self._on_selection()
 
     def selected(self) -> MeetingDetails | None:
         rows = self.table.selectionModel().selectedRows()
         return self.model.meeting(rows[0].row()) if rows else None
 
-    def _update_buttons(self) -> None:
-        chosen = self.selected() is not None
+    def _on_selection(self) -> None:
+        meeting = self.selected()
+        chosen = meeting is not None
         for button in (self.export_button, self.copy_button, self.cancel_button):
             button.setEnabled(chosen)
+        self.selection_changed.emit(meeting)
 
     def _cancel_selected(self) -> None:
         meeting = self.selected()
