@@ -2,7 +2,8 @@
 
     QT_QPA_PLATFORM=offscreen .venv/bin/python docs/make_screenshots.py
 
-Writes docs/screenshots/contacts-{en,da,fi}.png, accounts-en.png and planner-en.png.
+Writes docs/screenshots/contacts-{en,da,fi}.png, culture-{en,da}.png, accounts-en.png
+and planner-en.png.
 For a real X window, see ../shared/tools/screenshot.
 """
 
@@ -54,6 +55,25 @@ def planner_screenshot(app: QApplication, controller: AppController, database: o
     window.grab().save(str(OUT / "planner-en.png"))
 
 
+def culture_screenshot(app: QApplication, controller: AppController, language: str) -> None:
+    """A Japanese client selected: the person first, then Japan's profile and me vs. them."""
+    from relationsapp.core.contact_search import ContactQuery, IndexedContactSearch
+
+    window = controller.window
+    window.resize(1500, 1000)
+    window.show_tab(0)
+    search = IndexedContactSearch(controller.database)
+    (row,) = search.rows(ContactQuery(country="JP"), 0, 1)
+    window.contacts_view.select_contact(row.id)
+    app.processEvents()
+    window.culture_panel.update_contents()
+    app.processEvents()
+    window.grab().save(str(OUT / f"culture-{language}.png"))
+    window.culture_panel.browser.verticalScrollBar().setValue(10_000)
+    app.processEvents()
+    window.culture_panel.grab().save(str(OUT / f"culture-{language}-end.png"))
+
+
 def main() -> None:
     app = QApplication(sys.argv[:1])
     register_bundled_fonts()
@@ -61,7 +81,7 @@ def main() -> None:
     with open_database(path) as database:
         load_sample_data(database)
         set_language("en")
-        controller = AppController(app, database, AppSettings())
+        controller = AppController(app, database, AppSettings(home_zone="Europe/Copenhagen"))
         for language in ("en", "da", "fi"):
             controller.switch_language(language)
             window = controller.window
@@ -74,6 +94,8 @@ def main() -> None:
             window.contacts_view.table.selectRow(2)
             app.processEvents()
             window.grab().save(str(OUT / f"contacts-{language}.png"))
+            if language in ("en", "da"):
+                culture_screenshot(app, controller, language)
         controller.switch_language("en")
         window = controller.window
         window.resize(1280, 760)

@@ -32,6 +32,8 @@ class CultureComparison:
     #: Today's shared working time as UTC instants (my today), or None when there is none.
     overlap: tuple[dt.datetime, dt.datetime] | None
     my_day_off: bool  # today is not a working day for me
+    #: Their working hours on their own today (UTC), or None on their day off.
+    their_hours: tuple[dt.datetime, dt.datetime] | None
     my_formality: CultureNote | None
     their_formality: CultureNote | None
     scales: tuple[ScalePair, ...]
@@ -92,6 +94,7 @@ def compare_cultures(
         their_weekend=weekend_for(theirs.country, theirs.weekend_override),
         overlap=todays_overlap(mine, theirs, now),
         my_day_off=mine.working_interval(my_day) is None,
+        their_hours=theirs.working_interval(to_local(now, theirs.zone).date()),
         my_formality=my_notes.get("formality"),
         their_formality=their_notes.get("formality"),
         scales=scales,

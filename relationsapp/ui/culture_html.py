@@ -62,8 +62,16 @@ def _rows(rows: list[tuple[str, str]]) -> str:
     return f"<table>{cells}</table>"
 
 
+def _heading(level: int, text: str) -> str:
+    return f"<h{level}>{escape(text)}</h{level}>"
+
+
+def _badge(text: str) -> str:
+    return f' <span class="badge">&nbsp;{escape(text)}&nbsp;</span>'
+
+
 def person_html(brief: PersonBrief) -> str:
-    parts = [f"<h2>{escape(brief.name)}</h2>"]
+    parts = [_heading(2, brief.name)]
     rows = [(_("Address as"), escape(brief.address_as))]
     rows += [
         (_("Preference") if index == 0 else "", escape(line))
@@ -71,14 +79,14 @@ def person_html(brief: PersonBrief) -> str:
     ]
     parts.append(_rows(rows))
     if brief.notes.strip():
-        parts.append(f"<h3>{escape(_('Personal notes'))}</h3><p>{_text(brief.notes)}</p>")
+        parts.append(_heading(3, _("Personal notes")) + f"<p>{_text(brief.notes)}</p>")
     return "".join(parts)
 
 
 def account_html(name: str, notes: str) -> str:
-    parts = [f"<h2>{escape(name)}</h2>"]
+    parts = [_heading(2, name)]
     if notes.strip():
-        parts.append(f"<h3>{escape(_('Account notes'))}</h3><p>{_text(notes)}</p>")
+        parts.append(_heading(3, _("Account notes")) + f"<p>{_text(notes)}</p>")
     return "".join(parts)
 
 
@@ -115,12 +123,15 @@ def facts_html(facts: CountryFacts) -> str:
         else "—"
     )
     samples = facts.samples
-    written = _("Date %(date)s · time %(time)s · number %(number)s · amount %(money)s") % {
-        "date": samples.date,
-        "time": samples.time,
-        "number": samples.number,
-        "money": samples.money,
-    }
+    written = "<br>".join(
+        escape(line)
+        for line in (
+            _("Date: %(date)s") % {"date": samples.date},
+            _("Time: %(time)s") % {"time": samples.time},
+            _("Number: %(number)s") % {"number": samples.number},
+            _("Amount: %(money)s") % {"money": samples.money},
+        )
+    )
     holidays = "<br>".join(
         f"{escape(format_date(holiday.day))} — {escape(holiday.name)}" for holiday in facts.holidays
     ) or escape(_("None in the next 60 days"))
@@ -130,7 +141,7 @@ def facts_html(facts: CountryFacts) -> str:
         (_("Currency"), escape(money)),
         (_("Weekend"), escape(format_weekdays(facts.weekend))),
         (_("Week starts on"), escape(first_day)),
-        (_("Written as"), escape(written)),
+        (_("Written as"), written),
         (_("Calling code"), escape(f"+{facts.calling_code}" if facts.calling_code else "—")),
         (_("Local time"), _zones_line(facts)),
         (_("Public holidays"), holidays),
@@ -140,13 +151,15 @@ def facts_html(facts: CountryFacts) -> str:
 
 def _badges(note: CultureNote, today: dt.date) -> str:
     if note.starter:
-        return f' <span class="badge">&nbsp;{escape(_("starter — review"))}&nbsp;</span>'
+        return _badge(_("starter — review"))
     if note.needs_review(today):
-        return f' <span class="badge">&nbsp;{escape(_("review due"))}&nbsp;</span>'
+        return _badge(_("review due"))
     return ""
 
 
 def _meta(note: CultureNote) -> str:
+    if note.starter:  # said once above the notes, not under each of them
+        return ""
     parts = [note.author] if note.author else []
     if note.source:
         parts.append(_("source: %(source)s") % {"source": note.source})
@@ -156,7 +169,13 @@ def _meta(note: CultureNote) -> str:
 
 
 def notes_html(country: str, notes: dict[str, CultureNote], today: dt.date) -> str:
-    parts = [f"<h3>{escape(_('Team notes'))}</h3>"]
+    parts = [_heading(3, _("Team notes"))]
+    starter = next((note for note in notes.values() if note.starter), None)
+    if starter is not None:
+        about = _("Notes marked “starter” ship with the app: %(source)s") % {
+            "source": starter.source
+        }
+        parts.append(f'<p class="meta">{escape(about)}</p>')
     missing = []
     for topic, title in NOTE_TOPICS.items():
         note = notes.get(topic)
@@ -169,14 +188,14 @@ def notes_html(country: str, notes: dict[str, CultureNote], today: dt.date) -> s
                 _link(f"delete:{country}:{topic}", _("Delete")),
             )
         )
+        heading = escape(_(title))
         parts.append(
-            f"<p><b>{escape(_(title))}</b>{_badges(note, today)}<br>{_text(note.text)}<br>"
+            f"<p><b>{heading}</b>{_badges(note, today)}<br>{_text(note.text)}<br>"
             f'<span class="meta">{escape(_meta(note))}</span> {actions}</p>'
         )
     if missing:
-        parts.append(
-            f'<p class="empty">{escape(_("No note yet — add one:"))} {", ".join(missing)}</p>'
-        )
+        invitation = escape(_("No note yet — add one:"))
+        parts.append(f'<p class="empty">{invitation} {", ".join(missing)}</p>')
     return "".join(parts)
 
 
@@ -185,32 +204,33 @@ def _scale_bar(position: int) -> str:
 
 
 def scales_html(country: str, notes: dict[str, CultureNote], today: dt.date) -> str:
-    parts = [f"<h3>{escape(_('Culture Map'))}</h3>"]
+    parts = [_heading(3, _("Culture Map"))]
     rows = []
     for scale in CULTURE_MAP_SCALES:
         note = notes.get(scale.key)
         if note is None or note.scale_position is None:
             continue
-        rows.append(
-            (
-                _(scale.title),
-                f"{escape(_(scale.left))} <tt>{_scale_bar(note.scale_position)}</tt> "
-                f"{escape(_(scale.right))}{_badges(note, today)}",
-            )
-        )
+        left, right = escape(_(scale.left)), escape(_(scale.right))
+        bar = _scale_bar(note.scale_position)
+        rows.append((_(scale.title), f"{left} <tt>{bar}</tt> {right}{_badges(note, today)}"))
     if rows:
         parts.append(_rows(rows))
     else:
         empty = _("The team has not placed this country on the scales yet.")
         parts.append(f'<p class="empty">{escape(empty)}</p>')
-    parts.append(f"<p>{_link(f'scales:{country}', _('Edit Culture Map positions…'))}</p>")
+    edit = _link(f"scales:{country}", _("Edit Culture Map positions…"))
+    parts.append(f"<p>{edit}</p>")
     return "".join(parts)
 
 
-def country_html(facts: CountryFacts, notes: dict[str, CultureNote], today: dt.date) -> str:
+def country_html(
+    facts: CountryFacts, notes: dict[str, CultureNote], today: dt.date, comparison: str = ""
+) -> str:
+    """The country's facts, then ``comparison`` (you and them), its notes and scales."""
     return (
-        f"<h2>{escape(facts.name)}</h2>"
+        _heading(2, facts.name)
         + facts_html(facts)
+        + comparison
         + notes_html(facts.country, notes, today)
         + scales_html(facts.country, notes, today)
     )
@@ -234,6 +254,13 @@ def _span(start: dt.datetime, end: dt.datetime, zone: str) -> str:
     return f"{format_time(to_local(start, zone))}–{format_time(to_local(end, zone))}"
 
 
+def _their_day_text(comparison: CultureComparison, my_zone: str) -> str:
+    if comparison.their_hours is None:
+        return _("Not a working day there today")
+    start, end = comparison.their_hours
+    return _("%(hours)s your time") % {"hours": _span(start, end, my_zone)}
+
+
 def comparison_html(comparison: CultureComparison, my_zone: str, their_zone: str) -> str:
     mine, theirs = country_name(comparison.my_country), country_name(comparison.their_country)
     title = _("You and them: %(mine)s · %(theirs)s") % {"mine": mine, "theirs": theirs}
@@ -248,6 +275,7 @@ def comparison_html(comparison: CultureComparison, my_zone: str, their_zone: str
                 }
             ),
         ),
+        (_("Their working day"), escape(_their_day_text(comparison, my_zone))),
         (_("Working hours shared today"), escape(_overlap_text(comparison, my_zone, their_zone))),
     ]
     for label, note in ((mine, comparison.my_formality), (theirs, comparison.their_formality)):
@@ -269,4 +297,4 @@ def comparison_html(comparison: CultureComparison, my_zone: str, their_zone: str
                 ),
             )
         )
-    return f"<h2>{escape(title)}</h2>" + _rows(rows)
+    return _heading(3, title) + _rows(rows)

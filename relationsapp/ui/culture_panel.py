@@ -83,9 +83,6 @@ class CulturePanel(QDockWidget):
         self._shown: _Subject | None = None  # what the browser holds now
         self._stale = False  # the data behind ``_shown`` changed
 
-        self.heading = QLabel()
-        self.heading.setObjectName("culture_heading")
-        self.heading.setWordWrap(True)
         self.country_combo = CountryComboBox()
         self.country_combo.setObjectName("culture_country")
         self.country_combo.setToolTip(_("Look at any country's profile"))
@@ -111,8 +108,9 @@ class CulturePanel(QDockWidget):
         buttons.addWidget(self.import_button)
         buttons.addStretch(1)
         body = QWidget()
+        # Wide enough for a fact table beside its labels; the user can drag it wider.
+        body.setMinimumWidth(360)
         layout = QVBoxLayout(body)
-        layout.addWidget(self.heading)
         layout.addLayout(top)
         layout.addWidget(self.browser, 1)
         layout.addLayout(buttons)
@@ -184,7 +182,6 @@ class CulturePanel(QDockWidget):
         parts: list[str] = []
         countries: list[str] = []
         calendars: dict[str, WorkCalendar] = {}
-        names: list[str] = []
         for contact_id in self._subject.contact_ids:
             try:
                 details = self._services.contacts.get(contact_id)
@@ -192,7 +189,6 @@ class CulturePanel(QDockWidget):
                 continue
             brief = person_brief(details, to_local(now, self._home_zone).date())
             parts.append(person_html(brief))
-            names.append(details.display_name)
             country = details.draft.country or self._account_country(details.draft.account_id)
             if country and country not in countries:
                 countries.append(country)
@@ -205,13 +201,12 @@ class CulturePanel(QDockWidget):
                 account = None
             if account is not None:
                 parts.append(account_html(account.name, account.notes))
-                names.append(account.name)
                 if account.country:
                     countries.append(account.country)
         countries += [code for code in self._subject.countries if code and code not in countries]
         for country in countries:
             parts.append(self._country_part(country, calendars.get(country), now))
-        self._set_heading(names, countries)
+        self._show_country_in_combo(countries)
         if not parts:
             parts.append(
                 "<p>"
@@ -243,19 +238,18 @@ class CulturePanel(QDockWidget):
             return "<p>" + _("No profile for the country code “%(code)s”.") % {"code": country}
         notes = self._services.culture.profile(country)
         today = to_local(now, self._home_zone).date()
-        html = country_html(facts, notes, today)
         my_country = zone_country(self._home_zone)
         theirs = calendar or calendar_for_country(country)
-        if my_country and theirs is not None:
+        comparison = ""
+        if my_country and my_country != country and theirs is not None:
             mine = WorkCalendar(zone=self._home_zone, country=my_country)
-            comparison = compare_cultures(
+            compared = compare_cultures(
                 mine, theirs, self._services.culture.profile(my_country), notes, now
             )
-            html += comparison_html(comparison, self._home_zone, theirs.zone)
-        return html
+            comparison = comparison_html(compared, self._home_zone, theirs.zone)
+        return country_html(facts, notes, today, comparison)
 
-    def _set_heading(self, names: list[str], countries: list[str]) -> None:
-        self.heading.setText(", ".join(names or [country_name(code) for code in countries]))
+    def _show_country_in_combo(self, countries: list[str]) -> None:
         if len(countries) == 1:
             blocked = self.country_combo.blockSignals(True)
             self.country_combo.set_code(countries[0])

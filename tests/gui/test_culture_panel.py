@@ -56,7 +56,7 @@ def test_the_panel_follows_the_contact_and_puts_the_person_before_the_country(
 ) -> None:
     controller.window.contacts_view.select_contact(people["taro"])
     text = shown_text(qtbot, panel, "山田太郎 (Yamada Taro)")
-    assert panel.heading.text() == "山田太郎"
+    assert panel.country_combo.code() == "JP"
     person = text.index("Prefers in person")
     country = text.index("Japan")
     assert person < country

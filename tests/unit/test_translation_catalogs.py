@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ast
 import re
 from pathlib import Path
 
@@ -27,6 +28,22 @@ def source_messages() -> dict[tuple[str | None, str | tuple[str, ...]], str]:
         key = (context, message if isinstance(message, str) else tuple(message))
         found.setdefault(key, f"relationsapp/{filename}:{lineno}")
     return found
+
+
+def test_no_message_hides_inside_an_f_string() -> None:
+    """``f"<h3>{_('Notes')}</h3>"``: extraction cannot see into f-strings on Python 3.11,
+    so such a message would never reach the catalogs and would stay English."""
+    hidden = [
+        f"{path.relative_to(ROOT)}:{call.lineno}"
+        for path in sorted((ROOT / "relationsapp").rglob("*.py"))
+        for node in ast.walk(ast.parse(path.read_text("utf-8")))
+        if isinstance(node, ast.JoinedStr)
+        for call in ast.walk(node)
+        if isinstance(call, ast.Call)
+        and isinstance(call.func, ast.Name)
+        and call.func.id in {"_", "N_", "ngettext", "pgettext"}
+    ]
+    assert not hidden, hidden
 
 
 def load_catalog(language: str) -> Catalog:
