@@ -69,9 +69,6 @@ def culture_screenshot(app: QApplication, controller: AppController, language: s
     window.culture_panel.update_contents()
     app.processEvents()
     window.grab().save(str(OUT / f"culture-{language}.png"))
-    window.culture_panel.browser.verticalScrollBar().setValue(10_000)
-    app.processEvents()
-    window.culture_panel.grab().save(str(OUT / f"culture-{language}-end.png"))
 
 
 def main() -> None:
