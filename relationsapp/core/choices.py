@@ -52,6 +52,29 @@ class SizeBand(StrEnum):
     ENTERPRISE = "1000+"
 
 
+class InteractionKind(StrEnum):
+    CALL = "call"
+    MEETING = "meeting"
+    EMAIL = "email"
+    MESSAGE = "message"
+    VISIT = "visit"
+    NOTE = "note"
+
+
+class Direction(StrEnum):
+    """Who reached out: the client ("in") or I ("out"); replies are tracked on "in"."""
+
+    INBOUND = "in"
+    OUTBOUND = "out"
+    NONE = "none"
+
+
+class PromiseStatus(StrEnum):
+    OPEN = "open"
+    KEPT = "kept"
+    BROKEN = "broken"
+
+
 _LABELS: dict[str, str] = {
     NameOrder.GIVEN_FIRST: N_("Given name first"),
     NameOrder.FAMILY_FIRST: N_("Family name first"),
@@ -73,6 +96,18 @@ _LABELS: dict[str, str] = {
     SizeBand.MEDIUM: N_("50–249 employees"),
     SizeBand.LARGE: N_("250–999 employees"),
     SizeBand.ENTERPRISE: N_("1,000+ employees"),
+    InteractionKind.CALL: N_("Call"),
+    InteractionKind.MEETING: N_("Meeting"),
+    # InteractionKind.EMAIL is Channel.EMAIL ("email"): labelled "E-mail" above.
+    InteractionKind.MESSAGE: N_("Message"),
+    InteractionKind.VISIT: N_("Visit"),
+    InteractionKind.NOTE: N_("Note"),
+    Direction.INBOUND: N_("From the client"),
+    Direction.OUTBOUND: N_("From me"),
+    Direction.NONE: N_("Neither"),
+    PromiseStatus.OPEN: N_("Open"),
+    PromiseStatus.KEPT: N_("Kept"),
+    PromiseStatus.BROKEN: N_("Broken"),
 }
 
 

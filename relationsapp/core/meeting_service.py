@@ -183,12 +183,16 @@ class MeetingService:
 
     def past(self, now: dt.datetime, days: int = 365) -> list[MeetingDetails]:
         """Live meetings that started in the ``days`` before ``now``, oldest first."""
+        return self.starting_between(now - dt.timedelta(days=days), now)
+
+    def starting_between(self, first: dt.datetime, end: dt.datetime) -> list[MeetingDetails]:
+        """Live meetings starting at ``first`` or later and before ``end``, oldest first."""
         statement = (
             select(Meeting)
             .where(
                 Meeting.deleted_at.is_(None),
-                Meeting.start_utc >= now - dt.timedelta(days=days),
-                Meeting.start_utc < now,
+                Meeting.start_utc >= first,
+                Meeting.start_utc < end,
             )
             .order_by(Meeting.start_utc, Meeting.id)
             .options(selectinload(Meeting.participants))

@@ -66,6 +66,7 @@ class ContactDraft:
     preferred_language: str = ""  # CLDR locale id, e.g. "ja" or "pt_BR"
     preferred_channel: Channel = Channel.EMAIL
     response_hours: int = DEFAULT_RESPONSE_HOURS
+    touch_weeks: int = 0  # "stay in touch every N weeks"; 0 = no reminder
     birthday: dt.date | None = None
     tags: list[str] = field(default_factory=list)
     notes: str = ""

@@ -14,7 +14,7 @@ import json
 import random
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from itertools import accumulate
 from pathlib import Path
@@ -43,6 +43,12 @@ _ACCOUNT_TAGS = ["key-account", "distributor", "prospect", "partner"]
 _FIXED_TYPES = {PhoneNumberType.FIXED_LINE, PhoneNumberType.FIXED_LINE_OR_MOBILE}
 _MOBILE_TYPES = {PhoneNumberType.MOBILE, PhoneNumberType.FIXED_LINE_OR_MOBILE}
 _NOT_LOCAL = re.compile(r"[^a-z0-9-]")
+#: About a third of the demo contacts ask to be kept in touch with, every so many weeks.
+_TOUCH_SHARE = 1 / 3
+_TOUCH_WEEKS = (2, 4, 6, 8, 12)
+#: Touch intervals come from their own generator: drawing them from the main one would
+#: shift every later draw and so change the names, phones, ... of existing contacts.
+_TOUCH_SEED = DATASET_SEED + 6
 
 Json = dict[str, Any]
 
@@ -317,6 +323,7 @@ def load_sample_dataset() -> SampleDataset:
     (a Dane posted to Singapore, non-default weekends, a leap-day birthday).
     """
     rng = random.Random(DATASET_SEED)
+    touch_rng = random.Random(_TOUCH_SEED)
     entries = _read("accounts.json")["accounts"]
     factory = _ContactFactory(rng, unique=True)
     accounts = [SampleAccount(e["key"], _account_draft(e), e["referred_by"]) for e in entries]
@@ -337,6 +344,8 @@ def load_sample_dataset() -> SampleDataset:
                 city = factory.city(country, entry["city"] if at_hq else None)
                 override = overrides[i] if i < len(overrides) else None
                 draft = factory.make(country, city, domain, override=override)
+            if touch_rng.random() < _TOUCH_SHARE:
+                draft = replace(draft, touch_weeks=touch_rng.choice(_TOUCH_WEEKS))
             contacts.append(SampleContact(entry["key"], draft))
     return SampleDataset(accounts, contacts)
 

@@ -4,16 +4,21 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from sqlalchemy import update
+from sqlalchemy import select, update
+from sqlalchemy.orm import Session
 
 from relationsapp.core.bulk_loader import Progress, insert_accounts, insert_contacts
+from relationsapp.core.business_time import WorkCalendar
+from relationsapp.core.contact_rows import weekend_from_text
 from relationsapp.core.sample_data import (
     load_sample_dataset,
     synthetic_accounts,
     synthetic_contacts,
 )
+from relationsapp.core.sample_interactions import SampleClient, add_sample_history
+from relationsapp.core.zones import now_utc
 from relationsapp.storage.database import Database
-from relationsapp.storage.models import Account
+from relationsapp.storage.models import Account, Contact
 
 
 def load_sample_data(database: Database, progress: Progress | None = None) -> tuple[int, int]:
@@ -40,7 +45,35 @@ def load_sample_data(database: Database, progress: Progress | None = None) -> tu
             for contact in dataset.contacts
         )
         count = insert_contacts(session, drafts, len(dataset.contacts), progress=progress)
+        add_sample_history(session, _sample_clients(session), now_utc())
     return len(ids), count
+
+
+def _sample_clients(session: Session) -> list[SampleClient]:
+    """Every contact's working calendar, for placing their history in their hours."""
+    rows = session.execute(
+        select(
+            Contact.id,
+            Contact.account_id,
+            Contact.time_zone,
+            Contact.country,
+            Contact.work_start,
+            Contact.work_end,
+            Contact.weekend_days,
+            Contact.touch_weeks,
+        )
+        .where(Contact.deleted_at.is_(None), Contact.time_zone != "")
+        .order_by(Contact.id)
+    )
+    return [
+        SampleClient(
+            contact_id,
+            account_id,
+            WorkCalendar(zone, country, "", start, end, weekend_from_text(weekend)),
+            touch_weeks,
+        )
+        for contact_id, account_id, zone, country, start, end, weekend, touch_weeks in rows
+    ]
 
 
 def load_synthetic_data(

@@ -17,6 +17,7 @@ if TYPE_CHECKING:
     from relationsapp.core.account_service import AccountService
     from relationsapp.core.contact_service import ContactService
     from relationsapp.core.culture_notes import CultureNoteService
+    from relationsapp.core.interaction_service import InteractionService
     from relationsapp.core.meeting_service import MeetingService
 
 
@@ -48,3 +49,9 @@ class Services:
         from relationsapp.core.culture_notes import CultureNoteService
 
         return CultureNoteService(self.database)
+
+    @cached_property
+    def interactions(self) -> InteractionService:
+        from relationsapp.core.interaction_service import InteractionService
+
+        return InteractionService(self.database)

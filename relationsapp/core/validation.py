@@ -20,6 +20,7 @@ from relationsapp.i18n.translate import _
 _EMAIL = re.compile(r"^[^@\s,;<>]+@[^@\s,;<>.]+(\.[^@\s,;<>.]+)+$")
 _WEBSITE = re.compile(r"^(https?://)?[^\s/]+\.[^\s/]+(/\S*)?$", re.IGNORECASE)
 MAX_RESPONSE_HOURS = 24 * 60
+MAX_TOUCH_WEEKS = 104  # two years: a longer gap is no longer "staying in touch"
 MAX_AWAY_DAYS = 366
 
 
@@ -135,6 +136,10 @@ def validate_contact(draft: ContactDraft, today: dt.date | None = None) -> list[
     if not 0 <= draft.response_hours <= MAX_RESPONSE_HOURS:
         errors.append(
             FieldError("response_hours", _("Expected response time must be 0–1440 hours."))
+        )
+    if not 0 <= draft.touch_weeks <= MAX_TOUCH_WEEKS:
+        errors.append(
+            FieldError("touch_weeks", _("The stay-in-touch interval must be 0–104 weeks."))
         )
     if draft.birthday is not None and draft.birthday > (today or dt.date.today()):
         errors.append(FieldError("birthday", _("A birthday cannot be in the future.")))

@@ -76,6 +76,8 @@ class Contact(RecordMixin, Base):
     notes: Mapped[str] = mapped_column(Text, default="", server_default="")
     #: JSON array of [first, last] ISO dates: periods the person is away (civil dates).
     away: Mapped[str] = mapped_column(Text, default="[]", server_default="[]")
+    #: "Stay in touch every N weeks"; 0 = no reminder.
+    touch_weeks: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
 
     emails: Mapped[list[ContactEmail]] = relationship(
         order_by="ContactEmail.position", cascade="all, delete-orphan"
@@ -186,3 +188,79 @@ class CultureNote(RecordMixin, Base):
     reviewed_on: Mapped[dt.date | None] = mapped_column(Date, default=None)
 
     __table_args__ = (Index("ix_culture_notes_country_topic", "country", "topic"),)
+
+
+class Interaction(RecordMixin, Base):
+    """A call, meeting, e-mail, message, visit or note with a client, at an instant (UTC)."""
+
+    __tablename__ = "interactions"
+
+    kind: Mapped[str] = mapped_column(String(16), default="note", server_default="note")
+    #: "in" (the client wrote or called), "out" (I did) or "none" (e.g. a note).
+    direction: Mapped[str] = mapped_column(String(8), default="none", server_default="none")
+    channel: Mapped[str] = mapped_column(String(16), default="", server_default="")
+    occurred_at: Mapped[dt.datetime] = mapped_column(
+        UtcDateTime, default=utc_now, server_default=text(SQL_NOW_DEFAULT)
+    )
+    #: The client's IANA zone at the time, so their local time shows as it was then.
+    zone: Mapped[str] = mapped_column(Text, default="", server_default="")
+    contact_id: Mapped[int | None] = mapped_column(
+        ForeignKey("contacts.id", ondelete="SET NULL"), default=None
+    )
+    account_id: Mapped[int | None] = mapped_column(
+        ForeignKey("accounts.id", ondelete="SET NULL"), default=None
+    )
+    summary: Mapped[str] = mapped_column(Text, default="", server_default="")
+    outcome: Mapped[str] = mapped_column(Text, default="", server_default="")
+    follow_up: Mapped[str] = mapped_column(Text, default="", server_default="")
+
+    participants: Mapped[list[InteractionParticipant]] = relationship(
+        order_by="InteractionParticipant.position", cascade="all, delete-orphan"
+    )
+
+    __table_args__ = (
+        Index("ix_interactions_contact_time", "contact_id", "occurred_at"),
+        Index("ix_interactions_account_time", "account_id", "occurred_at"),
+        Index("ix_interactions_live_time", "deleted_at", "occurred_at"),
+    )
+
+
+class InteractionParticipant(RecordMixin, Base):
+    """Somebody else who took part: another contact, or a name (a colleague)."""
+
+    __tablename__ = "interaction_participants"
+
+    interaction_id: Mapped[int] = mapped_column(
+        ForeignKey("interactions.id", ondelete="CASCADE"), index=True
+    )
+    contact_id: Mapped[int | None] = mapped_column(
+        ForeignKey("contacts.id", ondelete="SET NULL"), default=None, index=True
+    )
+    label: Mapped[str] = mapped_column(Text, default="", server_default="")
+    position: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+
+
+class Promise(RecordMixin, Base):
+    """Something promised to a client, due on a civil date in the client's calendar."""
+
+    __tablename__ = "promises"
+
+    description: Mapped[str] = mapped_column(Text, default="", server_default="")
+    #: A civil date in the client's calendar: due at the end of their working day then.
+    due_on: Mapped[dt.date] = mapped_column(
+        Date, default=lambda: utc_now().date(), server_default=text("(CURRENT_DATE)")
+    )
+    #: "open", "kept" or "broken"; kept late is told from ``resolved_at`` and the deadline.
+    status: Mapped[str] = mapped_column(String(8), default="open", server_default="open")
+    resolved_at: Mapped[dt.datetime | None] = mapped_column(UtcDateTime, default=None)
+    contact_id: Mapped[int | None] = mapped_column(
+        ForeignKey("contacts.id", ondelete="SET NULL"), default=None, index=True
+    )
+    account_id: Mapped[int | None] = mapped_column(
+        ForeignKey("accounts.id", ondelete="SET NULL"), default=None, index=True
+    )
+    interaction_id: Mapped[int | None] = mapped_column(
+        ForeignKey("interactions.id", ondelete="SET NULL"), default=None, index=True
+    )
+
+    __table_args__ = (Index("ix_promises_status_due", "status", "due_on"),)

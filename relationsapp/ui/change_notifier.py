@@ -10,3 +10,4 @@ class ChangeNotifier(QObject):
     accounts_changed = Signal()
     meetings_changed = Signal()
     culture_changed = Signal()
+    interactions_changed = Signal()  # interactions and promises

@@ -28,10 +28,10 @@ from PySide6.QtWidgets import (
 from relationsapp.core.choices import Channel, EmailKind, Formality, NameOrder, PhoneKind
 from relationsapp.core.names import default_name_order
 from relationsapp.core.records import ContactDraft, EmailEntry, PhoneEntry, PostalAddress
-from relationsapp.core.validation import MAX_RESPONSE_HOURS, validate_contact
+from relationsapp.core.validation import MAX_RESPONSE_HOURS, MAX_TOUCH_WEEKS, validate_contact
 from relationsapp.core.working_hours import country_weekend
 from relationsapp.core.zones import zones_for_country
-from relationsapp.i18n.translate import _
+from relationsapp.i18n.translate import _, ngettext
 from relationsapp.ui.away_periods_editor import AwayPeriodsEditor
 from relationsapp.ui.code_combo import LanguageComboBox
 from relationsapp.ui.contact_editor_texts import name_preview, phone_hint, weekend_text
@@ -145,6 +145,15 @@ class ContactEditorDialog(QDialog):
         self.response_hours.setObjectName("response_hours")
         self.response_hours.setRange(0, MAX_RESPONSE_HOURS)
         self.response_hours.setToolTip(_("How soon this person usually answers, in hours."))
+        self.touch_weeks = QSpinBox()
+        self.touch_weeks.setObjectName("touch_weeks")
+        self.touch_weeks.setRange(0, MAX_TOUCH_WEEKS)
+        self._set_weeks_suffix(0)
+        self.touch_weeks.valueChanged.connect(self._set_weeks_suffix)
+        self.touch_weeks.setSpecialValueText(_("Off"))  # shown for 0: no reminder
+        self.touch_weeks.setToolTip(
+            _("How often you want to be in contact with this person; Off for no reminder.")
+        )
 
         self.birthday = QDateEdit()
         self.birthday.setObjectName("birthday")
@@ -233,6 +242,13 @@ class ContactEditorDialog(QDialog):
             self.response_hours,
             error("response_hours", self.response_hours),
         )
+        add_row(
+            form,
+            _("Stay in touch e&very:"),
+            self.touch_weeks,
+            self.touch_weeks,
+            error("touch_weeks", self.touch_weeks),
+        )
         board.add_list("emails", self.emails)
         board.add_list("phones", self.phones)
         board.add_list("away", self.away)
@@ -304,6 +320,7 @@ class ContactEditorDialog(QDialog):
             self._errors.label("preferred_language").clear_error
         )
         self.response_hours.valueChanged.connect(self._errors.label("response_hours").clear_error)
+        self.touch_weeks.valueChanged.connect(self._errors.label("touch_weeks").clear_error)
         self.birthday.dateChanged.connect(self._errors.label("birthday").clear_error)
         self.no_birthday.toggled.connect(self._errors.label("birthday").clear_error)
         self.no_birthday.toggled.connect(lambda checked: self.birthday.setEnabled(not checked))
@@ -338,6 +355,7 @@ class ContactEditorDialog(QDialog):
             self.preferred_channel,
             self.preferred_language,
             self.response_hours,
+            self.touch_weeks,
             self.birthday,
             self.no_birthday,
             self.tags,
@@ -352,6 +370,10 @@ class ContactEditorDialog(QDialog):
             caption.setBuddy(editor.focus_chain()[1 if editor.rows() else 0])
 
     # -- reacting to the user ------------------------------------------------------------
+
+    def _set_weeks_suffix(self, weeks: int) -> None:
+        # " week" or " weeks" (and Finnish/Danish plurals) for the number shown.
+        self.touch_weeks.setSuffix(ngettext(" week", " weeks", weeks))
 
     def _on_order_chosen(self) -> None:
         self._order_touched = True
@@ -438,6 +460,7 @@ class ContactEditorDialog(QDialog):
             select_data(self.preferred_channel, draft.preferred_channel.value)
             self.preferred_language.set_code(draft.preferred_language)
             self.response_hours.setValue(draft.response_hours)
+            self.touch_weeks.setValue(draft.touch_weeks)
             self.no_birthday.setChecked(draft.birthday is None)
             self.birthday.setEnabled(draft.birthday is not None)
             if draft.birthday is not None:
@@ -484,6 +507,7 @@ class ContactEditorDialog(QDialog):
             preferred_language=self.preferred_language.code(),
             preferred_channel=Channel(self.preferred_channel.currentData()),
             response_hours=self.response_hours.value(),
+            touch_weeks=self.touch_weeks.value(),
             birthday=None if self.no_birthday.isChecked() else _qdate_to_date(self.birthday.date()),
             tags=split_tags(self.tags.text()),
             notes=self.notes.toPlainText(),

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 
 import pytest
 from PySide6.QtCore import QDate, Qt
-from PySide6.QtWidgets import QApplication, QDialog, QLabel, QLineEdit, QWidget
+from PySide6.QtWidgets import QApplication, QDialog, QLabel, QLineEdit, QSpinBox, QWidget
 from pytestqt.qtbot import QtBot
 
 from relationsapp.core.choices import Channel, EmailKind, Formality, NameOrder, PhoneKind
@@ -195,6 +196,7 @@ FULL = ContactDraft(
     preferred_language="ja",
     preferred_channel=Channel.VIDEO,
     response_hours=48,
+    touch_weeks=8,
     birthday=dt.date(1975, 4, 1),
     tags=["trade fair", "vip"],
     notes="Met at FOODEX.\nPrefers mornings.",
@@ -231,6 +233,31 @@ def test_the_loaded_contact_shows_in_the_fields(dialog: ContactEditorDialog) -> 
     assert not dialog.no_birthday.isChecked()
     hint = dialog.findChild(QLabel, "hint_phones_1")
     assert hint is not None and "+81 90-1234-5678" in hint.text()
+
+
+def test_stay_in_touch_is_typed_into_the_draft_and_shown_when_editing(
+    qtbot: QtBot, dialog: ContactEditorDialog
+) -> None:
+    spin = field(dialog, "touch_weeks")
+    assert isinstance(spin, QSpinBox)
+    assert spin.text() == "Off"  # a new contact has no reminder
+    assert dialog.draft().touch_weeks == 0
+    assert error_text(dialog, "touch_weeks") == ""  # its error label is on the board
+
+    with qtbot.waitActive(dialog):
+        dialog.activateWindow()
+    dialog.given_name.setFocus()
+    qtbot.keyClick(dialog.given_name, Qt.Key.Key_V, Qt.KeyboardModifier.AltModifier)
+    assert spin.hasFocus()  # "Stay in touch e&very:"
+    qtbot.keyClick(spin, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClicks(spin, "6")
+    assert dialog.draft().touch_weeks == 6
+
+    dialog.set_draft(FULL, "Edit")
+    assert spin.text() == "8 weeks"
+    dialog.set_draft(replace(FULL, touch_weeks=0), "Edit")
+    assert spin.text() == "Off"
+    assert dialog.draft().touch_weeks == 0
 
 
 def test_removing_an_email_row_drops_it_from_the_draft(

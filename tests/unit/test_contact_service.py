@@ -63,6 +63,7 @@ def full_draft(account_id: int | None) -> ContactDraft:
         preferred_language="da",
         preferred_channel=Channel.PHONE,
         response_hours=48,
+        touch_weeks=6,
         birthday=dt.date(1980, 2, 29),
         tags=["vip", "Nordic", "vip", " golf ", ""],
         notes="Likes early meetings.",
@@ -228,6 +229,8 @@ INVALID_CONTACTS: list[tuple[str, dict[str, Any], str, int | None]] = [
     ("hours past midnight", {"work_start": 600, "work_end": 25 * 60}, "work_hours", None),
     ("unknown language", {"preferred_language": "zz_QQ"}, "preferred_language", None),
     ("response time", {"response_hours": -1}, "response_hours", None),
+    ("stay in touch over two years", {"touch_weeks": 105}, "touch_weeks", None),
+    ("stay in touch negative", {"touch_weeks": -1}, "touch_weeks", None),
     (
         "future birthday",
         {"birthday": dt.date.today() + dt.timedelta(days=400)},
@@ -255,6 +258,27 @@ def test_invalid_contact_is_refused_with_a_field_error_and_nothing_is_written(
     assert [(error.field, error.index) for error in caught.value.errors] == [(field, index)]
     assert all(error.message for error in caught.value.errors)
     assert row_counts(database) == before
+
+
+def test_stay_in_touch_interval_is_stored_changed_and_turned_off(
+    database: Database, contacts: ContactService
+) -> None:
+    contact_id = contacts.create(jorgen(touch_weeks=104))  # the longest interval allowed
+    assert contacts.get(contact_id).draft.touch_weeks == 104
+    assert count_rows(database, "contacts", "touch_weeks = 104") == 1
+
+    contacts.update(contact_id, jorgen(touch_weeks=0))
+    assert contacts.get(contact_id).draft.touch_weeks == 0
+
+
+def test_stay_in_touch_over_two_years_says_which_field_and_the_limit(
+    contacts: ContactService,
+) -> None:
+    with pytest.raises(ValidationFailed) as caught:
+        contacts.create(jorgen(touch_weeks=105))
+    [error] = caught.value.errors
+    assert error.field == "touch_weeks"
+    assert error.message == "The stay-in-touch interval must be 0–104 weeks."
 
 
 def test_failed_update_leaves_the_stored_contact_unchanged(

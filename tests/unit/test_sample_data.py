@@ -12,6 +12,7 @@ import phonenumbers
 import pytest
 import pytz
 from babel import Locale
+from sqlalchemy import text
 
 from relationsapp.core.choices import EmailKind, NameOrder, SizeBand
 from relationsapp.core.records import ContactDraft
@@ -21,6 +22,8 @@ from relationsapp.core.sample_data import (
     synthetic_accounts,
     synthetic_contacts,
 )
+from relationsapp.core.sample_loader import load_sample_data
+from relationsapp.storage.database import Database
 
 EMAIL = re.compile(r"^[a-z0-9][a-z0-9._+-]*@[a-z0-9-]+(\.[a-z0-9-]+)*\.[a-z]{2,}$")
 INDUSTRIES = {
@@ -244,6 +247,7 @@ def test_everyday_fields(dataset: SampleDataset) -> None:
         assert draft.honorific and draft.job_title
         assert 0 <= draft.work_start < draft.work_end <= 24 * 60
         assert draft.response_hours in (4, 8, 24, 48)
+        assert draft.touch_weeks in (0, 2, 4, 6, 8, 12)
         assert draft.address.city and draft.address.street
         assert draft.birthday is None or dt.date(1940, 1, 1) < draft.birthday < dt.date.today()
     with_birthday = sum(d.birthday is not None for d in drafts) / len(drafts)
@@ -252,6 +256,24 @@ def test_everyday_fields(dataset: SampleDataset) -> None:
     assert sum((d.work_start, d.work_end) == (540, 1020) for d in drafts) >= len(drafts) // 4
     assert len({d.preferred_channel for d in drafts}) == 5
     assert any(d.notes for d in drafts) and any(d.tags for d in drafts)
+
+
+def test_loaded_sample_data_asks_to_stay_in_touch_with_about_a_third(
+    database: Database, dataset: SampleDataset
+) -> None:
+    load_sample_data(database)  # the bulk insert path, as the demo database uses it
+    with database.engine.connect() as connection:
+        stored = Counter(
+            dict(
+                connection.execute(
+                    text("SELECT touch_weeks, count(*) FROM contacts GROUP BY touch_weeks")
+                ).all()
+            )
+        )
+    assert stored == Counter(c.draft.touch_weeks for c in dataset.contacts)
+    in_touch = sum(count for weeks, count in stored.items() if weeks > 0)
+    assert 0.2 <= in_touch / stored.total() <= 0.45
+    assert set(stored) - {0} <= {2, 4, 6, 8, 12}
 
 
 def test_synthetic_contacts_are_valid() -> None:
