@@ -41,6 +41,15 @@ def _review_date_edit(reviewed_on: dt.date | None, today: dt.date) -> QDateEdit:
     return edit
 
 
+def _save_cancel_buttons(dialog: QDialog) -> QDialogButtonBox:
+    buttons = QDialogButtonBox(
+        QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+    )
+    buttons.accepted.connect(dialog.accept)
+    buttons.rejected.connect(dialog.reject)
+    return buttons
+
+
 def _date_of(edit: QDateEdit) -> dt.date:
     value = edit.date()
     return dt.date(value.year(), value.month(), value.day())
@@ -99,12 +108,7 @@ class CultureNoteDialog(QDialog):
         layout.addWidget(general)
         self._errors = FieldErrorBoard(general)
         self._errors.add_field("text", self.text_error, self.text)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
+        layout.addWidget(_save_cancel_buttons(self))
         self.resize(560, 380)
 
     def note(self) -> CultureNote:
@@ -183,12 +187,7 @@ class CultureScalesDialog(QDialog):
         layout.addLayout(form)
         existing = next(iter(positions.values()), CultureNote(country, "", starter=True))
         self._fields = _AuthorSourceFields(form, existing, author, today)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
+        layout.addWidget(_save_cancel_buttons(self))
         self.resize(720, 480)
 
     def positions(self) -> dict[str, CultureNote | None]:
