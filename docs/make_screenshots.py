@@ -2,8 +2,8 @@
 
     QT_QPA_PLATFORM=offscreen .venv/bin/python docs/make_screenshots.py
 
-Writes docs/screenshots/contacts-{en,da,fi}.png, culture-{en,da}.png, accounts-en.png
-and planner-en.png.
+Writes docs/screenshots/today-en.png, contacts-{en,da,fi}.png, culture-{en,da}.png,
+accounts-en.png and planner-en.png.
 For a real X window, see ../shared/tools/screenshot.
 """
 
@@ -25,6 +25,7 @@ from relationsapp.storage.app_settings import AppSettings
 from relationsapp.storage.database import open_database
 from relationsapp.ui.app import AppController
 from relationsapp.ui.contact_table_model import LOCAL_TIME
+from relationsapp.ui.main_window import ACCOUNTS_TAB, CONTACTS_TAB
 from relationsapp.ui.fonts import register_bundled_fonts
 from relationsapp.ui.qt_translations import apply_qt_language
 
@@ -61,7 +62,7 @@ def culture_screenshot(app: QApplication, controller: AppController, language: s
 
     window = controller.window
     window.resize(1500, 1000)
-    window.show_tab(0)
+    window.show_tab(CONTACTS_TAB)
     search = IndexedContactSearch(controller.database)
     (row,) = search.rows(ContactQuery(country="JP"), 0, 1)
     window.contacts_view.select_contact(row.id)
@@ -69,6 +70,20 @@ def culture_screenshot(app: QApplication, controller: AppController, language: s
     window.culture_panel.update_contents()
     app.processEvents()
     window.grab().save(str(OUT / f"culture-{language}.png"))
+
+
+def today_screenshot(app: QApplication, controller: AppController) -> None:
+    """The landing page: promises, replies, birthdays and people to call."""
+    from relationsapp.ui.main_window import TODAY_TAB
+
+    window = controller.window
+    window.resize(1500, 900)
+    window.show_tab(TODAY_TAB)
+    window.today_page.ensure_built()
+    app.processEvents()
+    window.today.reload()
+    app.processEvents()
+    window.grab().save(str(OUT / "today-en.png"))
 
 
 def main() -> None:
@@ -79,24 +94,26 @@ def main() -> None:
         load_sample_data(database)
         set_language("en")
         controller = AppController(app, database, AppSettings(home_zone="Europe/Copenhagen"))
+        today_screenshot(app, controller)
         for language in ("en", "da", "fi"):
             controller.switch_language(language)
             window = controller.window
             window.resize(1280, 760)
-            window.show_tab(0)
+            window.show_tab(CONTACTS_TAB)
             window.contacts_view.search_field.setText("")
             # Furthest east first: Lord Howe, Japan, Korea, China … a mix of scripts.
             window.contacts_view.table.sortByColumn(LOCAL_TIME, Qt.SortOrder.DescendingOrder)
             app.processEvents()
             window.contacts_view.table.selectRow(2)
             app.processEvents()
+            window.culture_panel.update_contents()
             window.grab().save(str(OUT / f"contacts-{language}.png"))
             if language in ("en", "da"):
                 culture_screenshot(app, controller, language)
         controller.switch_language("en")
         window = controller.window
         window.resize(1280, 760)
-        window.show_tab(1)
+        window.show_tab(ACCOUNTS_TAB)
         app.processEvents()
         window.accounts_view.table.selectRow(3)
         app.processEvents()

@@ -6,6 +6,7 @@ relationsapp contacts list [--json]              every contact
 relationsapp contacts search QUERY [--json]      the same search as the app
 relationsapp time ZONE "YYYY-MM-DD HH:MM" [--json]   what a wall time in a zone means
 relationsapp culture CC [--json]                 a country's profile and team notes
+relationsapp today [--json]                      promises, replies, meetings, birthdays due now
 relationsapp plan --participant LABEL:ZONE[:CC[-SUBDIV]] ... [--contact UID ...]
     --from YYYY-MM-DD --days N --duration MINUTES [--hours 09:00-17:00] [--json]
 """
@@ -99,6 +100,11 @@ def build_parser() -> argparse.ArgumentParser:
     )
     culture.add_argument("country", metavar="CC", help=_("ISO country code, e.g. SA or JP"))
     culture.add_argument("--json", action="store_true", help=_("print JSON"))
+
+    today = commands.add_parser(
+        "today", help=_("what needs you today: promises, replies, meetings, birthdays")
+    )
+    today.add_argument("--json", action="store_true", help=_("print JSON"))
     return parser
 
 
@@ -350,6 +356,29 @@ def _culture(args: argparse.Namespace, out: TextIO) -> None:
         out.write(f"\n{record['title']}{mark}\n  {body}\n")
 
 
+def _today(args: argparse.Namespace, out: TextIO) -> None:
+    from relationsapp.core.services import Services
+    from relationsapp.core.today import build_today
+    from relationsapp.core.today_json import today_as_json
+    from relationsapp.core.today_texts import today_sections
+    from relationsapp.core.zones import now_utc, system_zone, to_local
+    from relationsapp.i18n.formatting import format_date
+
+    my_zone = AppSettings.load().home_zone or system_zone()
+    with _open(args.db, write=False) as database:
+        report = build_today(Services(database), now_utc(), my_zone)
+    if args.json:
+        out.write(json.dumps(today_as_json(report), ensure_ascii=False, indent=1) + "\n")
+        return
+    day = format_date(to_local(report.now, my_zone).date(), "full")
+    out.write(_("%(date)s (times in %(zone)s)") % {"date": day, "zone": my_zone} + "\n")
+    for section in today_sections(report):
+        out.write("\n" + section.heading + "\n")
+        for line in section.lines:
+            fields = (line.what, line.who, line.when, line.status)
+            out.write("  " + " · ".join(field for field in fields if field) + "\n")
+
+
 def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
     """Entry point of the ``relationsapp`` command; returns the exit code."""
     out = out or sys.stdout
@@ -372,6 +401,8 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
             _plan(args, out)
         elif args.command == "culture":
             _culture(args, out)
+        elif args.command == "today":
+            _today(args, out)
         else:
             _contacts(args, out)
     except CliError as error:

@@ -20,7 +20,7 @@ working day has to have *some* hours:
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -222,17 +222,38 @@ def calendar_for_country(country: str) -> WorkCalendar | None:
     return WorkCalendar(zone=zones[0], country=country) if zones else None
 
 
-def calendar_for_contact(draft: ContactDraft) -> WorkCalendar | None:
-    """The contact's own working week: zone (or their country's), hours, weekend, absences."""
-    zone = draft.time_zone or next(iter(zones_for_country(draft.country)), "")
+def calendar_from_card(
+    zone: str,
+    country: str,
+    region: str = "",
+    work_start: int = 540,
+    work_end: int = 1020,
+    weekend_override: tuple[int, ...] | None = None,
+    away: Iterable[tuple[dt.date, dt.date]] = (),
+) -> WorkCalendar | None:
+    """A person's working week from what their card says (None without any zone)."""
+    zone = zone or next(iter(zones_for_country(country)), "")
     if not zone:
         return None
     return WorkCalendar(
         zone=zone,
-        country=draft.country,
-        subdivision=subdivision_code(draft.country, draft.address.region),
-        work_start=draft.work_start,
-        work_end=draft.work_end,
-        weekend_override=draft.weekend_days,
-        away=tuple(draft.away),
+        country=country,
+        subdivision=subdivision_code(country, region),
+        work_start=work_start,
+        work_end=work_end,
+        weekend_override=weekend_override,
+        away=tuple(away),
+    )
+
+
+def calendar_for_contact(draft: ContactDraft) -> WorkCalendar | None:
+    """The contact's own working week: zone (or their country's), hours, weekend, absences."""
+    return calendar_from_card(
+        draft.time_zone,
+        draft.country,
+        draft.address.region,
+        draft.work_start,
+        draft.work_end,
+        draft.weekend_days,
+        draft.away,
     )

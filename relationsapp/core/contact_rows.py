@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import json
 from typing import Any
 
 from relationsapp.core.choices import Channel
@@ -14,6 +16,14 @@ def weekend_to_text(days: tuple[int, ...] | None) -> str:
 
 def weekend_from_text(text: str) -> tuple[int, ...] | None:
     return tuple(int(day) for day in text.split(",")) if text else None
+
+
+def away_from_text(text: str) -> list[tuple[dt.date, dt.date]]:
+    """The ``away`` column (JSON ``[["2026-12-21", "2027-01-03"]]``) as civil date pairs."""
+    return [
+        (dt.date.fromisoformat(first), dt.date.fromisoformat(last))
+        for first, last in json.loads(text or "[]")
+    ]
 
 
 def row_from_columns(columns: tuple[Any, ...]) -> ContactRow:

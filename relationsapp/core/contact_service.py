@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 from collections.abc import Iterable, Sequence
 from typing import Any
@@ -11,7 +10,12 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from relationsapp.core.choices import Channel, EmailKind, Formality, NameOrder, PhoneKind
-from relationsapp.core.contact_rows import row_from_columns, weekend_from_text, weekend_to_text
+from relationsapp.core.contact_rows import (
+    away_from_text,
+    row_from_columns,
+    weekend_from_text,
+    weekend_to_text,
+)
 from relationsapp.core.errors import RecordNotFound, ValidationFailed
 from relationsapp.core.names import display_name, latin_name, sort_key
 from relationsapp.core.records import (
@@ -138,10 +142,7 @@ def _draft_of(contact: Contact) -> ContactDraft:
         birthday=contact.birthday,
         tags=list(json.loads(contact.tags or "[]")),
         notes=contact.notes,
-        away=[
-            (dt.date.fromisoformat(first), dt.date.fromisoformat(last))
-            for first, last in json.loads(contact.away or "[]")
-        ],
+        away=away_from_text(contact.away),
     )
 
 

@@ -8,12 +8,12 @@ falls due). Reads return plain dataclasses, never live ORM objects.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from typing import TypeVar
 
-from sqlalchemy import func, select
-from sqlalchemy.orm import Session, aliased
+from sqlalchemy import func, select, text, union
+from sqlalchemy.orm import Session, aliased, selectinload
 
 from relationsapp.core.choices import Channel, Direction, InteractionKind, PromiseStatus
 from relationsapp.core.errors import RecordNotFound, ValidationFailed
@@ -115,15 +115,35 @@ def _checked(errors: list[FieldError]) -> None:
         raise ValidationFailed(errors)
 
 
-def _names(session: Session, contact_id: int | None, account_id: int | None) -> tuple[str, str]:
-    contact_name = account_name = ""
-    if contact_id is not None and (contact := session.get(Contact, contact_id)) is not None:
-        contact_name = name_with_transliteration(contact.display_name, contact.latin_name)
-        if account_id is None:
-            account_id = contact.account_id
-    if account_id is not None and (account := session.get(Account, account_id)) is not None:
-        account_name = account.name
-    return contact_name, account_name
+class _Names:
+    """The names of the contacts and accounts a list of rows mentions, read in two
+    queries rather than two per row (a Today report may hold hundreds of promises)."""
+
+    def __init__(self, session: Session, rows: Sequence[Interaction | Promise]) -> None:
+        contact_ids = sorted({row.contact_id for row in rows if row.contact_id is not None})
+        self._contacts: dict[int, tuple[str, int | None]] = {}
+        for chunk in _chunks(contact_ids):
+            statement = select(
+                Contact.id, Contact.display_name, Contact.latin_name, Contact.account_id
+            ).where(Contact.id.in_(chunk))
+            for contact_id, display, latin, account_id in session.execute(statement):
+                self._contacts[contact_id] = (name_with_transliteration(display, latin), account_id)
+        account_ids = {row.account_id for row in rows if row.account_id is not None}
+        account_ids |= {account for _name, account in self._contacts.values() if account}
+        self._accounts: dict[int, str] = {}
+        for chunk in _chunks(sorted(account_ids)):
+            accounts = select(Account.id, Account.name).where(Account.id.in_(chunk))
+            self._accounts.update((row[0], row[1]) for row in session.execute(accounts))
+
+    def of(self, contact_id: int | None, account_id: int | None) -> tuple[str, str]:
+        contact_name, contact_account = self._contacts.get(contact_id or 0, ("", None))
+        account = account_id if account_id is not None else contact_account
+        return contact_name, self._accounts.get(account or 0, "")
+
+
+def _chunks(ids: list[int], size: int = 900) -> Iterator[list[int]]:
+    for start in range(0, len(ids), size):
+        yield ids[start : start + size]
 
 
 def _apply_interaction(session: Session, row: Interaction, draft: InteractionDraft) -> None:
@@ -258,7 +278,7 @@ class InteractionService:
     def get(self, interaction_id: int) -> InteractionRecord:
         with self._database.session() as session:
             row = _live(session, Interaction, interaction_id)
-            return self._record(session, row)
+            return self._record(row, _Names(session, [row]))
 
     def timeline(
         self,
@@ -270,23 +290,37 @@ class InteractionService:
     ) -> list[InteractionRecord]:
         """Newest first: a contact's interactions (as main contact or participant) or an
         account's (with any of its people)."""
-        statement = select(Interaction).where(Interaction.deleted_at.is_(None))
+        # "id IN (a UNION b)", not "a OR b": each half uses its own index and the union
+        # is small; an OR makes SQLite scan every interaction in the file. The unary "+"
+        # keeps SQLite from walking the (deleted_at, occurred_at) index in time order
+        # through every live interaction instead (28 ms at 250,000 interactions).
+        statement = select(Interaction).where(text("+interactions.deleted_at IS NULL"))
         if contact_id is not None:
+            mine = select(Interaction.id).where(Interaction.contact_id == contact_id)
             among = select(InteractionParticipant.interaction_id).where(
                 InteractionParticipant.contact_id == contact_id
             )
-            statement = statement.where(
-                (Interaction.contact_id == contact_id) | Interaction.id.in_(among)
-            )
+            statement = statement.where(Interaction.id.in_(union(mine, among)))
         if account_id is not None:
-            statement = statement.where(Interaction.account_id == account_id)
+            # Stored with the account (its main contact worked there), or one of the
+            # account's people sat in on another account's meeting.
+            stored = select(Interaction.id).where(Interaction.account_id == account_id)
+            present = (
+                select(InteractionParticipant.interaction_id)
+                .join(Contact, Contact.id == InteractionParticipant.contact_id)
+                .where(Contact.account_id == account_id)
+            )
+            statement = statement.where(Interaction.id.in_(union(stored, present)))
         wanted = [kind.value for kind in kinds]
         if wanted:
             statement = statement.where(Interaction.kind.in_(wanted))
         statement = statement.order_by(Interaction.occurred_at.desc(), Interaction.id.desc())
         with self._database.session() as session:
-            rows = session.scalars(statement.limit(limit)).all()
-            return [self._record(session, row) for row in rows]
+            rows = session.scalars(
+                statement.limit(limit).options(selectinload(Interaction.participants))
+            ).all()
+            names = _Names(session, rows)
+            return [self._record(row, names) for row in rows]
 
     def last_contact_times(self, contact_ids: Iterable[int]) -> dict[int, dt.datetime]:
         """Contact id → when we last had any interaction with them."""
@@ -346,16 +380,17 @@ class InteractionService:
         )
         with self._database.session() as session:
             seen: set[int | None] = set()
-            records = []
-            for row in session.scalars(statement):
+            rows = []
+            for row in session.scalars(statement.options(selectinload(Interaction.participants))):
                 if row.contact_id not in seen:  # two messages in the same second
                     seen.add(row.contact_id)
-                    records.append(self._record(session, row))
-            return records
+                    rows.append(row)
+            names = _Names(session, rows)
+            return [self._record(row, names) for row in rows]
 
     @staticmethod
-    def _record(session: Session, row: Interaction) -> InteractionRecord:
-        contact_name, account_name = _names(session, row.contact_id, row.account_id)
+    def _record(row: Interaction, names: _Names) -> InteractionRecord:
+        contact_name, account_name = names.of(row.contact_id, row.account_id)
         return InteractionRecord(
             row.id, row.uid, _interaction_draft(row), contact_name, account_name
         )
@@ -411,7 +446,8 @@ class InteractionService:
 
     def promise(self, promise_id: int) -> PromiseRecord:
         with self._database.session() as session:
-            return self._promise_record(session, _live(session, Promise, promise_id))
+            row = _live(session, Promise, promise_id)
+            return self._promise_record(row, _Names(session, [row]))
 
     def promises(
         self,
@@ -437,11 +473,13 @@ class InteractionService:
             statement = statement.where(Promise.due_on <= due_until)
         statement = statement.order_by(Promise.due_on, Promise.id)
         with self._database.session() as session:
-            return [self._promise_record(session, row) for row in session.scalars(statement)]
+            rows = session.scalars(statement).all()
+            names = _Names(session, rows)
+            return [self._promise_record(row, names) for row in rows]
 
     @staticmethod
-    def _promise_record(session: Session, row: Promise) -> PromiseRecord:
-        contact_name, account_name = _names(session, row.contact_id, row.account_id)
+    def _promise_record(row: Promise, names: _Names) -> PromiseRecord:
+        contact_name, account_name = names.of(row.contact_id, row.account_id)
         return PromiseRecord(
             row.id,
             row.uid,

@@ -20,11 +20,12 @@ from enum import StrEnum
 
 from relationsapp.core.business_time import (
     WorkCalendar,
-    calendar_for_contact,
     calendar_for_country,
+    calendar_from_card,
     end_of_working_day,
 )
 from relationsapp.core.choices import PromiseStatus
+from relationsapp.core.contact_rows import away_from_text, weekend_from_text
 from relationsapp.core.errors import RecordNotFound
 from relationsapp.core.interaction_service import PromiseRecord
 from relationsapp.core.services import Services
@@ -35,7 +36,7 @@ RATIO_PERIOD = dt.timedelta(days=365)
 
 class PromiseState(StrEnum):
     OPEN = "open"
-    DUE_TODAY = "due_today"  # the deadline falls on my today and has not passed
+    DUE_TODAY = "due_today"  # not passed; falls due on my today, or it is the client's date
     OVERDUE = "overdue"
     KEPT = "kept"  # on time
     KEPT_LATE = "kept_late"
@@ -66,7 +67,12 @@ def judge(
         delay = kept_at - deadline if state == PromiseState.KEPT_LATE else None
     elif now > deadline:
         state, delay = PromiseState.OVERDUE, now - deadline
-    elif to_local(deadline, my_zone).date() == to_local(now, my_zone).date():
+    elif (
+        to_local(deadline, my_zone).date() == to_local(now, my_zone).date()
+        or record.draft.due_on == to_local(now, calendar.zone).date()
+    ):
+        # Due today for me or for the client: a promise due Friday to Los Angeles falls
+        # due 02:00 Saturday in Copenhagen, yet all of Friday it is the client's "today".
         state = PromiseState.DUE_TODAY
     else:
         state = PromiseState.OPEN
@@ -104,6 +110,12 @@ def kept_ratio(
     return KeptRatio(kept, counted)
 
 
+_CALENDAR_SQL = (
+    "SELECT id, time_zone, country, region, work_start, work_end, weekend_days, away, "
+    "response_hours FROM contacts WHERE id IN ({marks}) AND deleted_at IS NULL"
+)
+
+
 class ClientCalendars:
     """The working calendar of each client, looked up once per contact or account.
 
@@ -115,18 +127,41 @@ class ClientCalendars:
         self._services = services
         self._fallback = WorkCalendar(zone=my_zone)
         self._contacts: dict[int, WorkCalendar] = {}
+        self._response_hours: dict[int, int] = {}
         self._accounts: dict[int, WorkCalendar] = {}
+
+    def preload(self, contact_ids: Iterable[int]) -> None:
+        """Read many contacts' calendars in a few plain queries (no ORM objects)."""
+        wanted = sorted(set(contact_ids) - self._contacts.keys())
+        reader = self._services.database.reader()
+        for start in range(0, len(wanted), 900):
+            chunk = wanted[start : start + 900]
+            sql = _CALENDAR_SQL.format(marks=",".join("?" * len(chunk)))
+            for row in reader.execute(sql, chunk):
+                contact_id, zone, country, region, begin, end, weekend, away, hours = row
+                calendar = calendar_from_card(
+                    zone,
+                    country,
+                    region,
+                    begin,
+                    end,
+                    weekend_from_text(weekend),
+                    away_from_text(away),
+                )
+                self._contacts[contact_id] = calendar or self._fallback
+                self._response_hours[contact_id] = hours
+        for missing in wanted:  # deleted meanwhile: my own hours
+            self._contacts.setdefault(missing, self._fallback)
 
     def for_contact(self, contact_id: int) -> WorkCalendar:
         if contact_id not in self._contacts:
-            try:
-                draft = self._services.contacts.get(contact_id).draft
-            except RecordNotFound:
-                calendar = None
-            else:
-                calendar = calendar_for_contact(draft)
-            self._contacts[contact_id] = calendar or self._fallback
+            self.preload([contact_id])
         return self._contacts[contact_id]
+
+    def response_hours(self, contact_id: int) -> int | None:
+        """The contact's expected response time, or None when the contact is gone."""
+        self.for_contact(contact_id)
+        return self._response_hours.get(contact_id)
 
     def for_account(self, account_id: int) -> WorkCalendar:
         if account_id not in self._accounts:
@@ -151,6 +186,8 @@ def judge_all(
     now: dt.datetime,
     my_zone: str,
 ) -> list[JudgedPromise]:
+    records = list(records)
+    calendars.preload(r.draft.contact_id for r in records if r.draft.contact_id is not None)
     return [
         judge(
             record,

@@ -45,11 +45,11 @@ def load_sample_data(database: Database, progress: Progress | None = None) -> tu
             for contact in dataset.contacts
         )
         count = insert_contacts(session, drafts, len(dataset.contacts), progress=progress)
-        add_sample_history(session, _sample_clients(session), now_utc())
+        add_sample_history(session, sample_clients(session), now_utc())
     return len(ids), count
 
 
-def _sample_clients(session: Session) -> list[SampleClient]:
+def sample_clients(session: Session) -> list[SampleClient]:
     """Every contact's working calendar, for placing their history in their hours."""
     rows = session.execute(
         select(

@@ -103,7 +103,7 @@ class AccountsView(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(splitter)
         # Read from the database when first shown, not at start-up: the window opens
-        # on the contacts page and should not wait for the accounts.
+        # on another page and should not wait for the accounts.
         self._stale = True
 
     def showEvent(self, event: QShowEvent) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import sys
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QTimer
 from PySide6.QtGui import QUndoStack
@@ -21,6 +22,13 @@ from relationsapp.ui.main_window import MainWindow
 from relationsapp.ui.preferences_dialog import PreferencesDialog
 from relationsapp.ui.qt_translations import apply_qt_language
 
+if TYPE_CHECKING:
+    from relationsapp.ui.reminder_notifier import ReminderNotifier
+
+
+#: Reminders are first checked this long after start-up (ms).
+REMINDERS_START_MS = 1500
+
 
 class AppController:
     """Owns what outlives a window: the database, services, undo stack, settings.
@@ -37,6 +45,18 @@ class AppController:
         self.undo_stack = QUndoStack()
         self.notifier = ChangeNotifier()
         self.window = self._make_window()
+        self.reminders: ReminderNotifier | None = None
+
+    def start_reminders(self) -> None:
+        """Remind me of promises falling due and meetings starting, while the app runs."""
+        from relationsapp.ui.reminder_notifier import ReminderNotifier
+
+        self.reminders = ReminderNotifier(self.services, self.home_zone(), self.app)
+        self.reminders.reminder.connect(self._show_reminder)
+        self.reminders.check()
+
+    def _show_reminder(self, title: str, message: str) -> None:
+        self.window.statusBar().showMessage(f"{title}: {message}", 60_000)
 
     def _make_window(self) -> MainWindow:
         window = MainWindow(
@@ -117,6 +137,9 @@ def run_gui(db_option: str | None, language_option: str | None) -> int:
     try:
         controller = AppController(app, database, settings)
         controller.window.show()
+        # Reminders start once the window is up: they load the promise rules and
+        # holiday data, which the first paint does not need.
+        QTimer.singleShot(REMINDERS_START_MS, controller.start_reminders)
         if os.environ.get("RELATIONSAPP_QUIT_AFTER_START"):
             # For the start-up benchmark: quit once the first events are processed.
             QTimer.singleShot(0, app.quit)

@@ -87,8 +87,8 @@ class CulturePanel(QDockWidget):
         self.country_combo.setObjectName("culture_country")
         self.country_combo.setToolTip(_("Look at any country's profile"))
         self.country_combo.codeChanged.connect(self._on_country_chosen)
-        country_label = QLabel(_("Countr&y:"))
-        country_label.setBuddy(self.country_combo)
+        # No mnemonic: the letters are taken by the pages beside the panel.
+        country_label = QLabel(_("Country:"))
         self.browser = QTextBrowser()
         self.browser.setObjectName("culture_text")
         self.browser.setOpenLinks(False)  # user text never makes the panel follow a link

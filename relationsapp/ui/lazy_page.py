@@ -4,29 +4,59 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QShowEvent
-from PySide6.QtWidgets import QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+
+from relationsapp.i18n.translate import _
+
+#: How long a deferred page waits after it is first shown: enough for the window to paint.
+DEFER_MS = 50
 
 
 class LazyPage(QWidget):
     """Holds ``build()``'s widget, made on the first show (e.g. the planner, which
-    loads holiday data and the slot finder)."""
+    loads holiday data and the slot finder).
 
-    def __init__(self, build: Callable[[], QWidget], parent: QWidget | None = None) -> None:
+    A ``deferred`` page (the landing page) is built just after its first show, so the
+    window paints first and the page fills a moment later, saying "Loading…" meanwhile.
+    """
+
+    def __init__(
+        self,
+        build: Callable[[], QWidget],
+        parent: QWidget | None = None,
+        *,
+        deferred: bool = False,
+    ) -> None:
         super().__init__(parent)
         self._build: Callable[[], QWidget] | None = build
+        self._deferred = deferred
         self.page: QWidget | None = None
         self._layout = QVBoxLayout(self)
         self._layout.setContentsMargins(0, 0, 0, 0)
+        self._placeholder: QLabel | None = None
 
     def ensure_built(self) -> QWidget:
         if self.page is None:
             assert self._build is not None
             self.page = self._build()
             self._build = None
+            if self._placeholder is not None:
+                self._placeholder.deleteLater()
+                self._placeholder = None
             self._layout.addWidget(self.page)
+            if self.isVisible():  # a child added to a shown widget is shown only later
+                self.page.show()
         return self.page
 
     def showEvent(self, event: QShowEvent) -> None:
-        self.ensure_built()
+        if self.page is None and self._deferred:
+            if self._placeholder is None:
+                self._placeholder = QLabel(_("Loading…"))
+                self._placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
+                self._layout.addWidget(self._placeholder)
+                QTimer.singleShot(DEFER_MS, self.ensure_built)
+        else:
+            self.ensure_built()
         super().showEvent(event)

@@ -2,9 +2,19 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
-from PySide6.QtWidgets import QMainWindow, QMessageBox, QStackedWidget, QTabWidget, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QMainWindow,
+    QMessageBox,
+    QSplitter,
+    QStackedWidget,
+    QTabWidget,
+    QWidget,
+)
 
 from relationsapp import __version__
 from relationsapp.core.errors import RecordNotFound
@@ -22,7 +32,21 @@ from relationsapp.ui.culture_panel import CulturePanel
 from relationsapp.ui.lazy_page import LazyPage
 from relationsapp.ui.welcome_view import WelcomeView
 
-CONTACTS_TAB, ACCOUNTS_TAB, PLANNER_TAB = 0, 1, 2
+if TYPE_CHECKING:
+    # Imported when first shown: it loads the promise rules and holiday data.
+    from relationsapp.ui.timeline_view import TimelineView
+
+TODAY_TAB, CONTACTS_TAB, ACCOUNTS_TAB, PLANNER_TAB = 0, 1, 2, 3
+
+
+def _stacked(top: QWidget, bottom: QWidget) -> QSplitter:
+    """``top`` above ``bottom`` in a splitter the user can drag; the list gets more room."""
+    splitter = QSplitter(Qt.Orientation.Vertical)
+    splitter.addWidget(top)
+    splitter.addWidget(bottom)
+    splitter.setStretchFactor(0, 3)
+    splitter.setStretchFactor(1, 2)
+    return splitter
 
 
 class MainWindow(QMainWindow):
@@ -59,8 +83,17 @@ class MainWindow(QMainWindow):
         self.accounts_view = AccountsView(services)
         self.tabs = QTabWidget()
         self.tabs.setObjectName("main_tabs")
-        self.tabs.addTab(self.contacts_view, _("&Contacts"))
-        self.tabs.addTab(self.accounts_view, _("&Accounts"))
+        # The landing page: built just after the window paints (it reads promises,
+        # replies and holidays, which the first paint does not need).
+        self.today_page = LazyPage(self._build_today, deferred=True)
+        self.tabs.addTab(self.today_page, _("Toda&y"))
+        # Each list has the timeline of its selection underneath, built when first shown.
+        self.contact_timeline: TimelineView | None = None
+        self.account_timeline: TimelineView | None = None
+        self.contact_timeline_page = LazyPage(self._build_contact_timeline)
+        self.account_timeline_page = LazyPage(self._build_account_timeline)
+        self.tabs.addTab(_stacked(self.contacts_view, self.contact_timeline_page), _("&Contacts"))
+        self.tabs.addTab(_stacked(self.accounts_view, self.account_timeline_page), _("&Accounts"))
         self._home_zone = home_zone
         self.planner_page = LazyPage(self._build_planner)
         self.tabs.addTab(self.planner_page, _("&Planner"))
@@ -90,7 +123,10 @@ class MainWindow(QMainWindow):
         self.accounts_view.current_changed.connect(self._follow_selection)
         self.tabs.currentChanged.connect(self._follow_selection)
 
-        self.pages.setCurrentWidget(self.welcome_view if should_welcome(database) else self.tabs)
+        if should_welcome(database):
+            self.pages.setCurrentWidget(self.welcome_view)
+        else:
+            self.show_tab(TODAY_TAB)
 
     # --- menus -------------------------------------------------------------------------
 
@@ -117,8 +153,12 @@ class MainWindow(QMainWindow):
         self.new_account_action = self._action(
             _("New &account…"), self.new_account, "Ctrl+Shift+N", "new_account"
         )
+        self.log_interaction_action = self._action(
+            _("&Log interaction…"), self.log_interaction, "Ctrl+L", "log_interaction"
+        )
         file_menu.addAction(self.new_contact_action)
         file_menu.addAction(self.new_account_action)
+        file_menu.addAction(self.log_interaction_action)
         file_menu.addSeparator()
         file_menu.addAction(
             self._action(
@@ -176,6 +216,9 @@ class MainWindow(QMainWindow):
 
         view_menu = self.menuBar().addMenu(_("&View"))
         view_menu.addAction(
+            self._action(_("&Today"), lambda: self.show_tab(TODAY_TAB), "Ctrl+T", "show_today")
+        )
+        view_menu.addAction(
             self._action(
                 _("&Contacts"), lambda: self.show_tab(CONTACTS_TAB), "Ctrl+1", "show_contacts"
             )
@@ -202,6 +245,91 @@ class MainWindow(QMainWindow):
         help_menu.addAction(self._action(_("&About RelationsApp"), self._about, None, "about"))
 
     # --- pages ---------------------------------------------------------------------------
+
+    # --- timelines -------------------------------------------------------------------------
+
+    def _new_timeline(self) -> TimelineView:
+        from relationsapp.ui.timeline_view import TimelineView
+
+        return TimelineView(self._services, self._undo, self._notifier, self._home_zone)
+
+    def _build_contact_timeline(self) -> QWidget:
+        self.contact_timeline = self._new_timeline()
+        self.contact_timeline.show_contact(self.contacts_view.current_id())
+        return self.contact_timeline
+
+    def _build_account_timeline(self) -> QWidget:
+        self.account_timeline = self._new_timeline()
+        self.account_timeline.show_account(self.accounts_view.current_id())
+        return self.account_timeline
+
+    def log_interaction(self) -> None:
+        """Quick-add (Ctrl+L) for the contact or account in front, at the current minute."""
+        tab = self.tabs.currentIndex() if self.pages.currentWidget() is self.tabs else -1
+        if tab == ACCOUNTS_TAB:
+            self.account_timeline_page.ensure_built()
+            assert self.account_timeline is not None
+            self.account_timeline.log_interaction(None)
+            return
+        contact_id = None
+        if tab == CONTACTS_TAB:
+            contact_id = self.contacts_view.current_id()
+        elif tab == TODAY_TAB and self.today_page.page is not None:
+            contact_id = self.today.selected_contact_id()
+        self.contact_timeline_page.ensure_built()
+        assert self.contact_timeline is not None
+        self.contact_timeline.log_interaction(contact_id)
+
+    def _focused_timeline(self) -> TimelineView | None:
+        focus = QApplication.focusWidget()
+        for timeline in (self.contact_timeline, self.account_timeline):
+            if timeline is not None and focus is not None and timeline.isAncestorOf(focus):
+                return timeline
+        return None
+
+    # --- today -----------------------------------------------------------------------------
+
+    def _build_today(self) -> QWidget:
+        from relationsapp.ui.today_view import TodayView
+
+        self.today = TodayView(self._services, self._home_zone)
+        self.today.contact_requested.connect(self.open_contact)
+        self.today.promise_status_requested.connect(self._set_promise_status)
+        self.today.current_changed.connect(self._follow_selection)
+        for signal in (
+            self._notifier.interactions_changed,
+            self._notifier.contacts_changed,
+            self._notifier.meetings_changed,
+        ):
+            signal.connect(self.today.invalidate)
+        return self.today
+
+    def open_contact(self, contact_id: int) -> None:
+        """Show the contact in the Contacts page (their timeline and culture beside)."""
+        self.show_tab(CONTACTS_TAB)
+        self.contacts_view.clear_filters()
+        self.contacts_view.search_field.clear()
+        self.contacts_view.select_contact(contact_id)
+
+    def _set_promise_status(self, promise_id: int, status: str) -> None:
+        from relationsapp.core.choices import PromiseStatus
+        from relationsapp.core.zones import now_utc
+        from relationsapp.ui.undo_commands import SetPromiseStatusCommand
+
+        interactions = self._services.interactions
+        before = interactions.promise(promise_id)
+        self._undo.push(
+            SetPromiseStatusCommand(
+                interactions,
+                self._notifier,
+                promise_id,
+                PromiseStatus(status),
+                now_utc(),
+                before.status,
+                before.resolved_at,
+            )
+        )
+        self.statusBar().showMessage(_("Marked. Press Ctrl+Z to undo."), 8000)
 
     # --- planner ---------------------------------------------------------------------------
 
@@ -242,12 +370,18 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(_("Cancelled. Press Ctrl+Z to undo."), 8000)
 
     def _follow_selection(self) -> None:
-        """Point the Culture panel at what is selected on the page in front."""
+        """Point the Culture panel and the timelines at what is selected in front."""
         tab = self.tabs.currentIndex()
-        if tab == CONTACTS_TAB:
+        if tab == TODAY_TAB and self.today_page.page is not None:
+            self.culture_panel.show_contact(self.today.selected_contact_id())
+        elif tab == CONTACTS_TAB:
             self.culture_panel.show_contact(self.contacts_view.current_id())
+            if self.contact_timeline is not None:
+                self.contact_timeline.show_contact(self.contacts_view.current_id())
         elif tab == ACCOUNTS_TAB:
             self.culture_panel.show_account(self.accounts_view.current_id())
+            if self.account_timeline is not None:
+                self.account_timeline.show_account(self.accounts_view.current_id())
         elif tab == PLANNER_TAB and hasattr(self, "upcoming"):
             self.culture_panel.show_meeting(self.upcoming.selected())
 
@@ -283,7 +417,8 @@ class MainWindow(QMainWindow):
         self._task = None
         set_setting(self._database, WELCOME_ANSWERED, "1")
         self._on_accounts_changed()
-        self.show_tab(CONTACTS_TAB)
+        self._notifier.interactions_changed.emit()
+        self.show_tab(TODAY_TAB)
 
     def _on_sample_failed(self, error: object) -> None:
         from relationsapp.core.bulk_loader import LoadCancelled
@@ -351,6 +486,10 @@ class MainWindow(QMainWindow):
         from relationsapp.ui.undo_commands import DeleteAccountCommand, DeleteContactsCommand
 
         if self.pages.currentWidget() is not self.tabs:
+            return
+        if (timeline := self._focused_timeline()) is not None:
+            # Del in a timeline deletes what is selected there, never the contact above.
+            timeline.delete_focused()
             return
         if self.tabs.currentIndex() == ACCOUNTS_TAB:
             account_id = self.accounts_view.current_id()
@@ -437,4 +576,6 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         if self._task is not None:
             self._task.dialog.cancel()
+        if self.today_page.page is not None:
+            self.today.stop()  # a report being built still reads the file
         super().closeEvent(event)

@@ -7,10 +7,12 @@ deleting only tombstones, so undo is a restore.
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QUndoCommand
 
+from relationsapp.core.choices import PromiseStatus
 from relationsapp.core.names import display_name
 from relationsapp.core.records import AccountDraft, ContactDraft
 from relationsapp.i18n.translate import _, ngettext
@@ -20,6 +22,11 @@ if TYPE_CHECKING:
     from relationsapp.core.account_service import AccountService
     from relationsapp.core.contact_service import ContactService
     from relationsapp.core.culture_notes import CultureNoteService, StoredState
+    from relationsapp.core.interaction_service import (
+        InteractionDraft,
+        InteractionService,
+        PromiseDraft,
+    )
     from relationsapp.core.meeting_service import MeetingDraft, MeetingService
 
 
@@ -215,3 +222,160 @@ class ChangeCultureNotesCommand(QUndoCommand):
     def undo(self) -> None:
         self._culture.put_states(self._before)
         self._notifier.culture_changed.emit()
+
+
+def _gist(text: str, limit: int = 40) -> str:
+    """The first line of ``text``, cut to ``limit`` characters: an undo entry's name."""
+    line = text.strip().split("\n", 1)[0]
+    return line if len(line) <= limit else line[: limit - 1].rstrip() + "…"
+
+
+class LogInteractionCommand(QUndoCommand):
+    """Log an interaction with the promises made in it (one transaction)."""
+
+    def __init__(
+        self,
+        interactions: InteractionService,
+        notifier: ChangeNotifier,
+        draft: InteractionDraft,
+        promises: list[PromiseDraft],
+    ) -> None:
+        super().__init__(
+            _("Log interaction “%(summary)s”") % {"summary": _gist(draft.summary or draft.outcome)}
+        )
+        self._interactions, self._notifier = interactions, notifier
+        self._draft, self._promises = draft, list(promises)
+        self.interaction_id: int | None = None
+
+    def redo(self) -> None:
+        if self.interaction_id is None:
+            self.interaction_id = self._interactions.log(self._draft, self._promises)
+        else:
+            # Its promises were tombstoned with it and come back with it.
+            self._interactions.restore(self.interaction_id)
+        self._notifier.interactions_changed.emit()
+
+    def undo(self) -> None:
+        assert self.interaction_id is not None
+        self._interactions.delete(self.interaction_id)
+        self._notifier.interactions_changed.emit()
+
+
+class EditInteractionCommand(QUndoCommand):
+    def __init__(
+        self,
+        interactions: InteractionService,
+        notifier: ChangeNotifier,
+        interaction_id: int,
+        before: InteractionDraft,
+        after: InteractionDraft,
+    ) -> None:
+        super().__init__(
+            _("Edit interaction “%(summary)s”") % {"summary": _gist(after.summary or after.outcome)}
+        )
+        self._interactions, self._notifier = interactions, notifier
+        self.interaction_id, self._before, self._after = interaction_id, before, after
+
+    def redo(self) -> None:
+        self._interactions.update(self.interaction_id, self._after)
+        self._notifier.interactions_changed.emit()
+
+    def undo(self) -> None:
+        self._interactions.update(self.interaction_id, self._before)
+        self._notifier.interactions_changed.emit()
+
+
+class DeleteInteractionCommand(QUndoCommand):
+    """Tombstone an interaction; the promises made in it go and come back with it."""
+
+    def __init__(
+        self,
+        interactions: InteractionService,
+        notifier: ChangeNotifier,
+        interaction_id: int,
+        summary: str,
+    ) -> None:
+        super().__init__(_("Delete interaction “%(summary)s”") % {"summary": _gist(summary)})
+        self._interactions, self._notifier = interactions, notifier
+        self.interaction_id = interaction_id
+
+    def redo(self) -> None:
+        self._interactions.delete(self.interaction_id)
+        self._notifier.interactions_changed.emit()
+
+    def undo(self) -> None:
+        self._interactions.restore(self.interaction_id)
+        self._notifier.interactions_changed.emit()
+
+
+class SetPromiseStatusCommand(QUndoCommand):
+    """Mark a promise kept or broken (at ``resolved_at``), or open it again."""
+
+    def __init__(
+        self,
+        interactions: InteractionService,
+        notifier: ChangeNotifier,
+        promise_id: int,
+        status: PromiseStatus,
+        resolved_at: dt.datetime | None,
+        before_status: PromiseStatus,
+        before_resolved_at: dt.datetime | None,
+    ) -> None:
+        texts = {
+            PromiseStatus.KEPT: _("Mark promise kept"),
+            PromiseStatus.BROKEN: _("Mark promise broken"),
+            PromiseStatus.OPEN: _("Reopen promise"),
+        }
+        super().__init__(texts[status])
+        self._interactions, self._notifier, self.promise_id = interactions, notifier, promise_id
+        self._after = (status, resolved_at)
+        self._before = (before_status, before_resolved_at)
+
+    def redo(self) -> None:
+        self._interactions.set_status(self.promise_id, *self._after)
+        self._notifier.interactions_changed.emit()
+
+    def undo(self) -> None:
+        self._interactions.set_status(self.promise_id, *self._before)
+        self._notifier.interactions_changed.emit()
+
+
+class AddPromiseCommand(QUndoCommand):
+    def __init__(
+        self, interactions: InteractionService, notifier: ChangeNotifier, draft: PromiseDraft
+    ) -> None:
+        super().__init__(_("Add promise “%(what)s”") % {"what": _gist(draft.description)})
+        self._interactions, self._notifier, self._draft = interactions, notifier, draft
+        self.promise_id: int | None = None
+
+    def redo(self) -> None:
+        if self.promise_id is None:
+            self.promise_id = self._interactions.add_promise(self._draft)
+        else:
+            self._interactions.restore_promise(self.promise_id)
+        self._notifier.interactions_changed.emit()
+
+    def undo(self) -> None:
+        assert self.promise_id is not None
+        self._interactions.delete_promise(self.promise_id)
+        self._notifier.interactions_changed.emit()
+
+
+class DeletePromiseCommand(QUndoCommand):
+    def __init__(
+        self,
+        interactions: InteractionService,
+        notifier: ChangeNotifier,
+        promise_id: int,
+        description: str,
+    ) -> None:
+        super().__init__(_("Delete promise “%(what)s”") % {"what": _gist(description)})
+        self._interactions, self._notifier, self.promise_id = interactions, notifier, promise_id
+
+    def redo(self) -> None:
+        self._interactions.delete_promise(self.promise_id)
+        self._notifier.interactions_changed.emit()
+
+    def undo(self) -> None:
+        self._interactions.restore_promise(self.promise_id)
+        self._notifier.interactions_changed.emit()

@@ -20,7 +20,7 @@ from relationsapp.storage.database import Database
 from relationsapp.ui.app import AppController
 from relationsapp.ui.culture_note_dialog import CultureNoteDialog, CultureScalesDialog
 from relationsapp.ui.culture_panel import CulturePanel
-from relationsapp.ui.main_window import ACCOUNTS_TAB, PLANNER_TAB
+from relationsapp.ui.main_window import ACCOUNTS_TAB, CONTACTS_TAB, PLANNER_TAB
 from tests.helpers.dialogs import answer_next_dialog
 from tests.helpers.people import seed_people
 
@@ -54,6 +54,7 @@ def shown_text(qtbot: QtBot, panel: CulturePanel, expected: str) -> str:
 def test_the_panel_follows_the_contact_and_puts_the_person_before_the_country(
     qtbot: QtBot, controller: AppController, panel: CulturePanel, people: dict[str, int]
 ) -> None:
+    controller.window.show_tab(CONTACTS_TAB)
     controller.window.contacts_view.select_contact(people["taro"])
     text = shown_text(qtbot, panel, "山田太郎 (Yamada Taro)")
     assert panel.country_combo.code() == "JP"

@@ -18,7 +18,7 @@ from relationsapp.storage.database import Database
 from relationsapp.ui.app import AppController
 from relationsapp.ui.contact_editor_dialog import ContactEditorDialog
 from relationsapp.ui.contact_table_model import NAME
-from relationsapp.ui.main_window import MainWindow
+from relationsapp.ui.main_window import ACCOUNTS_TAB, CONTACTS_TAB, MainWindow
 from tests.helpers.dialogs import answer_next_dialog
 from tests.helpers.people import seed_people
 
@@ -69,7 +69,7 @@ def test_load_sample_data_fills_the_lists_in_the_background(
     qtbot.mouseClick(window.welcome_view.sample_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: window.pages.currentWidget() is window.tabs, timeout=60_000)
     assert window.contact_model.rowCount() >= 290
-    window.show_tab(1)  # the accounts page reads its data when first shown
+    window.show_tab(ACCOUNTS_TAB)  # the accounts page reads its data when first shown
     assert window.accounts_view.model.rowCount() >= 75
     countries = window.contacts_view.country_filter.count() - 1
     assert countries >= 15
@@ -77,7 +77,7 @@ def test_load_sample_data_fills_the_lists_in_the_background(
 
 def test_new_contact_then_undo_and_redo(qtbot: QtBot, controller: AppController) -> None:
     window = controller.window
-    window.show_tab(0)
+    window.show_tab(CONTACTS_TAB)
     answer_next_dialog(
         qtbot,
         lambda dialog: fill_and_accept(dialog, "Mette", "Østergaard", "mette@pumps.example.dk"),
@@ -98,7 +98,7 @@ def test_editing_shows_validation_next_to_the_field_and_undo_restores(
 ) -> None:
     ids = seed_people(database)
     window = controller.window
-    window.show_tab(0)
+    window.show_tab(CONTACTS_TAB)
     window.contact_model.refresh()
     seen_errors: list[str] = []
 
@@ -131,7 +131,7 @@ def test_delete_asks_nothing_and_undo_brings_the_contact_back(
 ) -> None:
     ids = seed_people(database)
     window = controller.window
-    window.show_tab(0)
+    window.show_tab(CONTACTS_TAB)
     window.contact_model.refresh()
     window.contacts_view.select_contact(ids["jorgen"])
     window.delete_action.trigger()
@@ -147,7 +147,7 @@ def test_deleting_an_account_can_be_undone_and_contacts_stay(
 ) -> None:
     seed_people(database)
     window = controller.window
-    window.show_tab(1)
+    window.show_tab(ACCOUNTS_TAB)
     window.accounts_view.reload()
     before = window.accounts_view.model.rowCount()
     window.accounts_view.table.selectRow(0)
@@ -160,7 +160,7 @@ def test_deleting_an_account_can_be_undone_and_contacts_stay(
 
 def test_ctrl_f_focuses_the_search_box(qtbot: QtBot, controller: AppController) -> None:
     window = controller.window
-    window.show_tab(0)
+    window.show_tab(CONTACTS_TAB)
     window.activateWindow()
     window.find_action.trigger()
     assert window.contacts_view.search_field.hasFocus()
@@ -170,7 +170,7 @@ def test_accounts_models_pass_qt_model_tester(
     qtmodeltester: ModelTester, controller: AppController, database: Database
 ) -> None:
     seed_people(database)
-    controller.window.show_tab(1)
+    controller.window.show_tab(ACCOUNTS_TAB)
     view = controller.window.accounts_view
     qtmodeltester.check(view.model, force_py=True)
     view.table.selectRow(0)
@@ -191,10 +191,10 @@ def test_switching_language_relabels_the_whole_window(
     file_menu: str,
 ) -> None:
     seed_people(database)
-    controller.window.show_tab(0)
+    controller.window.show_tab(CONTACTS_TAB)
     controller.switch_language(language)
     window = controller.window
-    assert window.tabs.tabText(0) == contacts_tab
+    assert window.tabs.tabText(CONTACTS_TAB) == contacts_tab
     assert window.contact_model.headerData(NAME, Qt.Orientation.Horizontal) == name_header
     assert window.menuBar().actions()[0].text() == file_menu
     assert window.pages.currentWidget() is window.tabs  # stays where the user was
