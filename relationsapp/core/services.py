@@ -17,6 +17,7 @@ if TYPE_CHECKING:
     from relationsapp.core.account_service import AccountService
     from relationsapp.core.contact_service import ContactService
     from relationsapp.core.culture_notes import CultureNoteService
+    from relationsapp.core.deal_service import DealService
     from relationsapp.core.interaction_service import InteractionService
     from relationsapp.core.meeting_service import MeetingService
 
@@ -55,3 +56,9 @@ class Services:
         from relationsapp.core.interaction_service import InteractionService
 
         return InteractionService(self.database)
+
+    @cached_property
+    def deals(self) -> DealService:
+        from relationsapp.core.deal_service import DealService
+
+        return DealService(self.database)

@@ -264,3 +264,72 @@ class Promise(RecordMixin, Base):
     )
 
     __table_args__ = (Index("ix_promises_status_due", "status", "due_on"),)
+
+
+class Order(RecordMixin, Base):
+    """A deal with an account: money in integer minor units plus its ISO 4217 currency."""
+
+    __tablename__ = "orders"
+
+    account_id: Mapped[int | None] = mapped_column(
+        ForeignKey("accounts.id", ondelete="SET NULL"), default=None
+    )
+    #: A civil date: the day the order was placed (won) or the deal was opened.
+    ordered_on: Mapped[dt.date] = mapped_column(
+        Date, default=lambda: utc_now().date(), server_default=text("(CURRENT_DATE)")
+    )
+    amount_minor: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    currency: Mapped[str] = mapped_column(String(3), default="", server_default="")
+    #: "open", "won" or "lost".
+    status: Mapped[str] = mapped_column(String(8), default="open", server_default="open")
+    product: Mapped[str] = mapped_column(Text, default="", server_default="")
+    notes: Mapped[str] = mapped_column(Text, default="", server_default="")
+
+    __table_args__ = (
+        Index("ix_orders_account_date", "account_id", "ordered_on"),
+        Index("ix_orders_status_date", "status", "ordered_on"),
+    )
+
+
+class ExchangeRate(RecordMixin, Base):
+    """One unit of ``currency`` is worth ``rate`` units of ``quote`` from ``valid_on``."""
+
+    __tablename__ = "exchange_rates"
+
+    currency: Mapped[str] = mapped_column(String(3), default="", server_default="")
+    quote: Mapped[str] = mapped_column(String(3), default="", server_default="")
+    #: A decimal as text ("7.4604"): exact, never a binary float.
+    rate: Mapped[str] = mapped_column(Text, default="", server_default="")
+    valid_on: Mapped[dt.date] = mapped_column(
+        Date, default=lambda: utc_now().date(), server_default=text("(CURRENT_DATE)")
+    )
+
+    __table_args__ = (Index("ix_exchange_rates_pair_date", "currency", "quote", "valid_on"),)
+
+
+class Feedback(RecordMixin, Base):
+    """A client's answer: CSAT 1–5 (often for one interaction) or NPS 0–10."""
+
+    __tablename__ = "feedback"
+
+    #: "csat" or "nps".
+    kind: Mapped[str] = mapped_column(String(8), default="csat", server_default="csat")
+    score: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    #: A civil date: the day the client answered.
+    answered_on: Mapped[dt.date] = mapped_column(
+        Date, default=lambda: utc_now().date(), server_default=text("(CURRENT_DATE)")
+    )
+    comment: Mapped[str] = mapped_column(Text, default="", server_default="")
+    #: Where it came from: "manual" or "import" (a survey tool's CSV).
+    source: Mapped[str] = mapped_column(String(16), default="manual", server_default="manual")
+    contact_id: Mapped[int | None] = mapped_column(
+        ForeignKey("contacts.id", ondelete="SET NULL"), default=None, index=True
+    )
+    account_id: Mapped[int | None] = mapped_column(
+        ForeignKey("accounts.id", ondelete="SET NULL"), default=None, index=True
+    )
+    interaction_id: Mapped[int | None] = mapped_column(
+        ForeignKey("interactions.id", ondelete="SET NULL"), default=None, index=True
+    )
+
+    __table_args__ = (Index("ix_feedback_kind_date", "kind", "answered_on"),)
