@@ -36,6 +36,12 @@ class LazyPage(QWidget):
         self._layout = QVBoxLayout(self)
         self._layout.setContentsMargins(0, 0, 0, 0)
         self._placeholder: QLabel | None = None
+        # A child timer, not QTimer.singleShot(ms, callable): it dies with the page, so a
+        # page closed before the timer fires is never built into a deleted widget.
+        self._defer = QTimer(self)
+        self._defer.setSingleShot(True)
+        self._defer.setInterval(DEFER_MS)
+        self._defer.timeout.connect(self.ensure_built)
 
     def ensure_built(self) -> QWidget:
         if self.page is None:
@@ -56,7 +62,7 @@ class LazyPage(QWidget):
                 self._placeholder = QLabel(_("Loading…"))
                 self._placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
                 self._layout.addWidget(self._placeholder)
-                QTimer.singleShot(DEFER_MS, self.ensure_built)
+                self._defer.start()
         else:
             self.ensure_built()
         super().showEvent(event)

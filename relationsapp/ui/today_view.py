@@ -164,7 +164,9 @@ class TodayView(QWidget):
         self._current_contact: int | None = None
         self._pool = QThreadPool(self)
         self._pool.setMaxThreadCount(1)
-        self._sink = _ReportSink(self)
+        # No parent: a job still running when the view goes keeps its sink alive, and Qt
+        # drops the queued result for the deleted view instead of delivering it.
+        self._sink = _ReportSink()
         self._sink.ready.connect(self._on_ready)
         self._sink.failed.connect(self._on_failed)
         self._on_selection()
