@@ -15,6 +15,7 @@ from relationsapp.core.sample_data import (
     synthetic_accounts,
     synthetic_contacts,
 )
+from relationsapp.core.sample_deals import add_sample_deals
 from relationsapp.core.sample_interactions import SampleClient, add_sample_history
 from relationsapp.core.zones import now_utc
 from relationsapp.storage.database import Database
@@ -45,7 +46,10 @@ def load_sample_data(database: Database, progress: Progress | None = None) -> tu
             for contact in dataset.contacts
         )
         count = insert_contacts(session, drafts, len(dataset.contacts), progress=progress)
-        add_sample_history(session, sample_clients(session), now_utc())
+        now = now_utc()
+        add_sample_history(session, sample_clients(session), now)
+        # Orders, exchange rates and feedback (CSAT on some of the history just added).
+        add_sample_deals(session, now)
     return len(ids), count
 
 

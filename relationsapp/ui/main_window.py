@@ -237,7 +237,7 @@ class MainWindow(QMainWindow):
         view_menu.addSeparator()
         culture_toggle = self.culture_panel.toggleViewAction()
         culture_toggle.setText(_("C&ulture panel"))
-        culture_toggle.setShortcut(QKeySequence("Ctrl+4"))
+        culture_toggle.setShortcut(QKeySequence("F9"))
         culture_toggle.setObjectName("toggle_culture")
         view_menu.addAction(culture_toggle)
 
