@@ -2,7 +2,7 @@
 
     QT_QPA_PLATFORM=offscreen .venv/bin/python docs/make_screenshots.py
 
-Writes docs/screenshots/today-en.png, contacts-{en,da,fi}.png, culture-{en,da}.png,
+Writes docs/screenshots/today-en.png, dashboard-en.png, contacts-{en,da,fi}.png, culture-{en,da}.png,
 accounts-en.png and planner-en.png.
 For a real X window, see ../shared/tools/screenshot.
 """
@@ -86,6 +86,20 @@ def today_screenshot(app: QApplication, controller: AppController) -> None:
     window.grab().save(str(OUT / "today-en.png"))
 
 
+def dashboard_screenshot(app: QApplication, controller: AppController) -> None:
+    """The relationship dashboard over the sample's last 12 months."""
+    from relationsapp.ui.main_window import DASHBOARD_TAB
+
+    window = controller.window
+    window.resize(1500, 1000)
+    window.show_tab(DASHBOARD_TAB)
+    window.dashboard_page.ensure_built()
+    app.processEvents()
+    window.dashboard.recompute()
+    app.processEvents()
+    window.grab().save(str(OUT / "dashboard-en.png"))
+
+
 def main() -> None:
     app = QApplication(sys.argv[:1])
     register_bundled_fonts()
@@ -95,6 +109,7 @@ def main() -> None:
         set_language("en")
         controller = AppController(app, database, AppSettings(home_zone="Europe/Copenhagen"))
         today_screenshot(app, controller)
+        dashboard_screenshot(app, controller)
         for language in ("en", "da", "fi"):
             controller.switch_language(language)
             window = controller.window

@@ -10,13 +10,14 @@ from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from enum import StrEnum
 
-from babel.numbers import get_currency_precision
-from sqlalchemy import select
+from babel import Locale
+from babel.numbers import NumberFormatError, format_decimal, get_currency_precision, parse_decimal
+from sqlalchemy import select, update
 
 from relationsapp.core.errors import RecordNotFound, ValidationFailed
 from relationsapp.core.validation import FieldError
-from relationsapp.i18n.translate import _
-from relationsapp.storage.base import RecordMixin, utc_now
+from relationsapp.i18n.translate import _, ngettext
+from relationsapp.storage.base import utc_now
 from relationsapp.storage.database import Database
 from relationsapp.storage.models import Account, Contact, ExchangeRate, Feedback, Order
 
@@ -96,6 +97,8 @@ class Rate:
     quote: str
     rate: Decimal
     valid_on: dt.date
+    #: The stored row's id (to delete it); 0 for a rate not read from the file.
+    id: int = 0
 
 
 def validate_order(draft: OrderDraft) -> list[FieldError]:
@@ -137,6 +140,58 @@ def parse_rate(text: str) -> Decimal | None:
     except InvalidOperation:
         return None
     return value if value.is_finite() and value > 0 else None
+
+
+#: The largest amount in minor units SQLite's INTEGER holds.
+MAX_MINOR = 2**63 - 1
+_SPACES = (" ", "\u00a0", "\u202f")
+
+
+def parse_amount(text: str, currency: str, locale: Locale) -> tuple[int | None, str]:
+    """An amount typed the way ``locale`` writes numbers, in ``currency``'s minor units.
+
+    ``"1.234,50"`` in Danish → (123450, ""); ``"1234.50"`` in Danish is ambiguous (a
+    misplaced thousands mark, or an English decimal point?) and comes back as (None,
+    why). Finnish groups with a no-break space; a plain space typed for it is accepted.
+    More decimals than the currency has (``"12,345"`` kroner) is an error, not rounded.
+    """
+    typed = text.strip()
+    if not typed:
+        return None, _("Enter the amount.")
+    group = locale.number_symbols.get("latn", {}).get("group", ",")
+    if group in _SPACES:
+        for space in _SPACES:
+            typed = typed.replace(space, group)
+    digits = get_currency_precision(currency) if is_currency(currency) else 2
+    example = format_decimal(
+        Decimal("1234.50") if digits else Decimal(1234),
+        format="#,##0.00" if digits else "#,##0",
+        locale=locale,
+    )
+    unreadable = _("“%(text)s” is not an amount; type it like %(example)s.") % {
+        "text": text.strip(),
+        "example": example,
+    }
+    try:
+        value = parse_decimal(typed, locale=locale, strict=True)
+    except NumberFormatError:
+        return None, unreadable
+    if not value.is_finite() or "e" in typed.casefold():  # NaN, Infinity, 1E5
+        return None, unreadable
+    if abs(value) > MAX_MINOR:
+        return None, _("That amount is too large.")
+    if value != value.quantize(Decimal(1).scaleb(-digits)):
+        if not digits:
+            return None, _("An amount in %(currency)s has no decimals.") % {"currency": currency}
+        return None, ngettext(
+            "An amount in %(currency)s has at most %(count)d decimal.",
+            "An amount in %(currency)s has at most %(count)d decimals.",
+            digits,
+        ) % {"currency": currency, "count": digits}
+    minor = int(value.scaleb(digits))
+    if abs(minor) > MAX_MINOR:
+        return None, _("That amount is too large.")
+    return minor, ""
 
 
 def _checked(errors: list[FieldError]) -> None:
@@ -198,14 +253,23 @@ class DealService:
 
     # --- exchange rates ---------------------------------------------------------------
 
-    def set_rate(self, currency: str, quote: str, rate: Decimal, valid_on: dt.date) -> None:
-        """Record that one ``currency`` is worth ``rate`` ``quote`` from ``valid_on``."""
+    def set_rate(self, currency: str, quote: str, rate: Decimal, valid_on: dt.date) -> int:
+        """Record that one ``currency`` is worth ``rate`` ``quote`` from ``valid_on``;
+        returns the new rate's id."""
         if not (is_currency(currency) and is_currency(quote)) or rate <= 0:
             raise ValueError("rates need two ISO 4217 codes and a positive rate")
         with self._database.session() as session, session.begin():
-            session.add(
-                ExchangeRate(currency=currency, quote=quote, rate=str(rate), valid_on=valid_on)
-            )
+            row = ExchangeRate(currency=currency, quote=quote, rate=str(rate), valid_on=valid_on)
+            session.add(row)
+            session.flush()
+            return row.id
+
+    def delete_rates(self, rate_ids: list[int]) -> None:
+        """Tombstone rates (undo: ``restore_rates``)."""
+        self._set_deleted(ExchangeRate, rate_ids, utc_now())
+
+    def restore_rates(self, rate_ids: list[int]) -> None:
+        self._set_deleted(ExchangeRate, rate_ids, None)
 
     def rates(self) -> list[Rate]:
         statement = (
@@ -215,9 +279,21 @@ class DealService:
         )
         with self._database.session() as session:
             return [
-                Rate(row.currency, row.quote, Decimal(row.rate), row.valid_on)
+                Rate(row.currency, row.quote, Decimal(row.rate), row.valid_on, row.id)
                 for row in session.scalars(statement)
             ]
+
+    def currencies_in_use(self) -> list[str]:
+        """Every currency the file's live orders and rates mention, sorted by code."""
+        orders = select(Order.currency).where(Order.deleted_at.is_(None))
+        rates = select(ExchangeRate.currency, ExchangeRate.quote).where(
+            ExchangeRate.deleted_at.is_(None)
+        )
+        with self._database.session() as session:
+            found = set(session.scalars(orders.distinct()))
+            for currency, quote in session.execute(rates.distinct()):
+                found.update((currency, quote))
+        return sorted(code for code in found if code)
 
     # --- feedback -------------------------------------------------------------------------
 
@@ -271,14 +347,22 @@ class DealService:
             ]
 
     def _set_deleted(
-        self, kind: type[RecordMixin], ids: list[int], when: dt.datetime | None
+        self, kind: type[Order | Feedback | ExchangeRate], ids: list[int], when: dt.datetime | None
     ) -> None:
+        """Tombstone (or restore) records in bulk: one UPDATE per 900 ids, not one per row
+        (undoing a 20,000-order import took 10 s row by row)."""
         with self._database.session() as session, session.begin():
-            for record_id in ids:
-                row = session.get(kind, record_id)
-                if row is None:
-                    raise RecordNotFound(record_id)
-                row.deleted_at = when
+            for start in range(0, len(ids), 900):
+                chunk = ids[start : start + 900]
+                found = set(session.scalars(select(kind.id).where(kind.id.in_(chunk))))
+                if missing := [record_id for record_id in chunk if record_id not in found]:
+                    raise RecordNotFound(missing[0])
+                session.execute(
+                    update(kind)
+                    .where(kind.id.in_(chunk))
+                    .values(deleted_at=when)
+                    .execution_options(synchronize_session=False)
+                )
 
 
 def _order_row(row: Order, draft: OrderDraft) -> Order:

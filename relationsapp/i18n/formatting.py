@@ -138,3 +138,22 @@ def language_name(code: str, locale: Locale | None = None) -> str:
         return str(Locale.parse(code).get_display_name(locale or ui_locale()) or code)
     except (UnknownLocaleError, ValueError):
         return code
+
+
+def format_percent_value(fraction: float) -> str:
+    """``0.83`` → ``83%`` (en), ``83 %`` (da, fi)."""
+    from babel.numbers import format_percent
+
+    return str(format_percent(fraction, locale=ui_locale()))
+
+
+def format_signed(value: float) -> str:
+    """An NPS: ``+32``, ``0``, ``−12`` with the locale's own signs."""
+    from babel.numbers import get_minus_sign_symbol, get_plus_sign_symbol
+
+    rounded = round(value)
+    if rounded > 0:
+        return str(get_plus_sign_symbol(ui_locale())) + format_number(rounded)
+    if rounded < 0:
+        return str(get_minus_sign_symbol(ui_locale())) + format_number(-rounded)
+    return format_number(0)

@@ -29,7 +29,7 @@ import csv
 import datetime as dt
 import io
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from itertools import islice
 from pathlib import Path
@@ -74,6 +74,22 @@ class ImportProblem:
 
     def as_json(self) -> dict[str, object]:
         return {"file": self.file, "line": self.line, "reason": self.reason}
+
+
+class ImportCancelled(Exception):
+    """Planning stopped because its progress callback asked it to (the user cancelled)."""
+
+
+#: Planning reports (rows done, rows in all) and learns whether to go on.
+Progress = Callable[[int, int], bool]
+#: How many rows a planner checks between two progress reports.
+PROGRESS_EVERY = 500
+
+
+def report_progress(progress: Progress | None, done: int, total: int) -> None:
+    """Tell ``progress`` every :data:`PROGRESS_EVERY` rows; raises :class:`ImportCancelled`."""
+    if progress is not None and done % PROGRESS_EVERY == 0 and not progress(done, total):
+        raise ImportCancelled
 
 
 class ImportRefused(Exception):
@@ -337,6 +353,25 @@ def find_columns(
         if matches:
             found[field_name] = matches[0]
             taken.add(matches[0])
+    return found
+
+
+def guess_columns(table: CsvTable, aliases: Mapping[str, Iterable[str]]) -> dict[str, int]:
+    """Field → column index by header name, as a first guess a person then corrects.
+
+    Like :func:`find_columns` without a mapping, but it never refuses: where two columns
+    could be one field the first is taken (the other stays free for another field).
+    """
+    keys = [header_key(name) for name in table.header]
+    found: dict[str, int] = {}
+    for field_name, names in aliases.items():
+        wanted_keys = {header_key(name) for name in names}
+        taken = set(found.values())
+        index = next(
+            (i for i, key in enumerate(keys) if key in wanted_keys and i not in taken), None
+        )
+        if index is not None:
+            found[field_name] = index
     return found
 
 

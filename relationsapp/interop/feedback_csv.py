@@ -36,11 +36,13 @@ from relationsapp.interop.csv_reading import (
     DateReader,
     ImportProblem,
     ImportRefused,
+    Progress,
     cell,
     empty_cell,
     find_columns,
     missing_column,
     read_csv,
+    report_progress,
 )
 from relationsapp.storage.database import Database
 from relationsapp.storage.models import Contact, ContactEmail
@@ -108,7 +110,21 @@ def plan_feedback_import(
 ) -> FeedbackImportPlan:
     """Read and check ``path``; raises ``CsvFileError`` when the file cannot be read at all."""
     table = read_csv(path)
-    columns = find_columns(table, FEEDBACK_COLUMNS, mapping)
+    return plan_feedback_table(table, database, find_columns(table, FEEDBACK_COLUMNS, mapping))
+
+
+def plan_feedback_table(
+    table: CsvTable,
+    database: Database,
+    columns: Mapping[str, int],
+    *,
+    progress: Progress | None = None,
+) -> FeedbackImportPlan:
+    """Check a file already read, its fields in the columns ``columns`` (field → index).
+
+    As :func:`relationsapp.interop.orders_csv.plan_order_table`: a field left out of
+    ``columns`` is not read; ``progress`` may stop the work (:class:`ImportCancelled`).
+    """
     for required in ("email", "date"):
         if required not in columns:
             raise missing_column(table, FEEDBACK_COLUMNS[required])
@@ -116,13 +132,15 @@ def plan_feedback_import(
     if not typed and "nps" not in columns and "csat" not in columns:
         names = ("type", "score", *FEEDBACK_COLUMNS["nps"][:1], *FEEDBACK_COLUMNS["csat"][:1])
         raise missing_column(table, names)
-    plan = FeedbackImportPlan(str(path), encoding=table.encoding, delimiter=table.delimiter)
+    plan = FeedbackImportPlan(str(table.path), encoding=table.encoding, delimiter=table.delimiter)
     problems: dict[int, list[str]] = defaultdict(list)
     for problem in table.ragged_problems():
         problems[problem.line].append(problem.reason)
     contacts = _ContactsByEmail(database)
     dates = DateReader(cell(row, columns, "date") for row in table.rows)
-    for row in table.rows:
+    total = len(table.rows)
+    for done, row in enumerate(table.rows):
+        report_progress(progress, done, total)
         reasons = problems[row.line]
         drafts = _drafts(table, columns, row, typed, contacts, dates, reasons)
         for draft in drafts:

@@ -55,11 +55,13 @@ from relationsapp.interop.csv_reading import (
     DateReader,
     ImportProblem,
     ImportRefused,
+    Progress,
     cell,
     empty_cell,
     find_columns,
     missing_column,
     read_csv,
+    report_progress,
 )
 from relationsapp.storage.database import Database
 from relationsapp.storage.models import Account
@@ -136,20 +138,37 @@ def plan_order_import(
 ) -> OrderImportPlan:
     """Read and check ``path``; raises ``CsvFileError`` when the file cannot be read at all."""
     table = read_csv(path)
-    columns = find_columns(table, ORDER_COLUMNS, mapping)
+    return plan_order_table(table, database, find_columns(table, ORDER_COLUMNS, mapping))
+
+
+def plan_order_table(
+    table: CsvTable,
+    database: Database,
+    columns: Mapping[str, int],
+    *,
+    progress: Progress | None = None,
+) -> OrderImportPlan:
+    """Check a file already read, its fields in the columns ``columns`` (field → index).
+
+    What the import dialog calls: it reads the file once and plans again whenever the
+    person maps a column otherwise. A field left out of ``columns`` is not read, even
+    when a header names it. ``progress`` may stop the work (:class:`ImportCancelled`).
+    """
     if "account" not in columns and "account_uid" not in columns:
         raise missing_column(table, ORDER_COLUMNS["account"] + ORDER_COLUMNS["account_uid"])
     for required in ("date", "amount", "currency"):
         if required not in columns:
             raise missing_column(table, ORDER_COLUMNS[required])
-    plan = OrderImportPlan(str(path), encoding=table.encoding, delimiter=table.delimiter)
+    plan = OrderImportPlan(str(table.path), encoding=table.encoding, delimiter=table.delimiter)
     problems: dict[int, list[str]] = defaultdict(list)
     for problem in table.ragged_problems():
         problems[problem.line].append(problem.reason)
     accounts = _AccountIndex(database)
     dates = DateReader(cell(row, columns, "date") for row in table.rows)
     marks = _decimal_mark(cell(row, columns, "amount") for row in table.rows)
-    for row in table.rows:
+    total = len(table.rows)
+    for done, row in enumerate(table.rows):
+        report_progress(progress, done, total)
         reasons = problems[row.line]
         draft = _draft(table, columns, row, accounts, dates, marks, reasons)
         if draft is not None and not reasons:

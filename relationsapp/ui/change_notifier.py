@@ -11,3 +11,5 @@ class ChangeNotifier(QObject):
     meetings_changed = Signal()
     culture_changed = Signal()
     interactions_changed = Signal()  # interactions and promises
+    deals_changed = Signal()  # orders, exchange rates and feedback
+    feedback_changed = Signal()  # CSAT and NPS answers

@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 
 from relationsapp.core.business_time import WorkCalendar
 from relationsapp.core.choices import Channel, Direction, InteractionKind, label
+from relationsapp.core.deal_service import FeedbackDraft
 from relationsapp.core.errors import RecordNotFound
 from relationsapp.core.interaction_service import (
     InteractionDraft,
@@ -47,6 +48,7 @@ from relationsapp.core.zones import to_local, zone_city
 from relationsapp.i18n.formatting import format_time
 from relationsapp.i18n.translate import _
 from relationsapp.ui.contact_picker import ContactPicker
+from relationsapp.ui.csat_field import CsatField, csat_draft
 from relationsapp.ui.edit_formats import qt_date_format, qt_time_format
 from relationsapp.ui.field_error_label import FieldErrorBoard, FieldErrorLabel
 from relationsapp.ui.form_helpers import (
@@ -138,6 +140,7 @@ class InteractionDialog(QDialog):
         self.summary.setMaximumHeight(90)
         self.outcome = line_edit("outcome", _("e.g. ordered 40 pumps; wants a sample first"))
         self.follow_up = line_edit("follow_up", _("e.g. send the revised quote"))
+        self.csat = CsatField()
         self.other_people = line_edit(
             "other_people", _("comma-separated, e.g. Kenji Sato, Lars from our team")
         )
@@ -198,6 +201,7 @@ class InteractionDialog(QDialog):
             self.follow_up,
             error("follow_up", self.follow_up),
         )
+        add_row(form, _("&Client’s satisfaction (CSAT):"), self.csat, self.csat)
         others_box = QVBoxLayout()
         others_box.setSpacing(2)
         others_box.addWidget(self.other_people)
@@ -258,6 +262,7 @@ class InteractionDialog(QDialog):
             self.summary,
             self.outcome,
             self.follow_up,
+            self.csat,
             self.other_people,
         ]
         for row in self.promise_rows.rows:
@@ -448,10 +453,14 @@ class InteractionDialog(QDialog):
     # -- the draft -------------------------------------------------------------------------
 
     def set_draft(
-        self, draft: InteractionDraft, promises: list[PromiseDraft] | None = None
+        self,
+        draft: InteractionDraft,
+        promises: list[PromiseDraft] | None = None,
+        csat: int | None = None,
     ) -> None:
-        """Show ``draft`` (and the promises made in it) for editing."""
+        """Show ``draft`` (with the promises made in it and the client's CSAT) for editing."""
         self._draft = draft
+        self.csat.set_score(csat)
         self._set_contact(draft.contact_id)
         select_id(self.account, draft.account_id, _("(account %(id)s)") % {"id": draft.account_id})
         select_data(self.kind, draft.kind.value)
@@ -523,6 +532,12 @@ class InteractionDialog(QDialog):
             )
             for row in self.promise_rows.rows
         ]
+
+    def feedback(self) -> FeedbackDraft | None:
+        """The client's CSAT about this interaction (None: not asked), dated in their zone;
+        the caller links it to the interaction once that has an id."""
+        zone = self._client_zone() if self._has_client() else ""
+        return csat_draft(self.csat.score(), self.draft(), zone or self._home_zone)
 
     # -- checking and keys -----------------------------------------------------------------
 

@@ -30,13 +30,15 @@ from relationsapp.ui.contact_table_model import ContactTableModel
 from relationsapp.ui.contacts_view import ContactsView
 from relationsapp.ui.culture_panel import CulturePanel
 from relationsapp.ui.lazy_page import LazyPage
+from relationsapp.ui.main_menus import build_menus
 from relationsapp.ui.welcome_view import WelcomeView
 
 if TYPE_CHECKING:
     # Imported when first shown: it loads the promise rules and holiday data.
+    from relationsapp.ui.orders_view import OrdersView
     from relationsapp.ui.timeline_view import TimelineView
 
-TODAY_TAB, CONTACTS_TAB, ACCOUNTS_TAB, PLANNER_TAB = 0, 1, 2, 3
+TODAY_TAB, CONTACTS_TAB, ACCOUNTS_TAB, PLANNER_TAB, DASHBOARD_TAB = 0, 1, 2, 3, 4
 
 
 def _stacked(top: QWidget, bottom: QWidget) -> QSplitter:
@@ -57,6 +59,16 @@ class MainWindow(QMainWindow):
     """
 
     preferences_requested = Signal()
+    # Made by relationsapp.ui.main_menus.build_menus.
+    new_contact_action: QAction
+    new_account_action: QAction
+    log_interaction_action: QAction
+    preferences_action: QAction
+    undo_action: QAction
+    redo_action: QAction
+    edit_action: QAction
+    delete_action: QAction
+    find_action: QAction
 
     def __init__(
         self,
@@ -97,6 +109,9 @@ class MainWindow(QMainWindow):
         self._home_zone = home_zone
         self.planner_page = LazyPage(self._build_planner)
         self.tabs.addTab(self.planner_page, _("&Planner"))
+        self.dashboard_page = LazyPage(self._build_dashboard)
+        # No mnemonic: every letter of the word is taken on the Contacts page.
+        self.tabs.addTab(self.dashboard_page, _("Dashboard"))
         self.welcome_view = WelcomeView()
         self.pages = QStackedWidget()
         self.pages.addWidget(self.welcome_view)
@@ -109,7 +124,7 @@ class MainWindow(QMainWindow):
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.culture_panel)
         self.resizeDocks([self.culture_panel], [420], Qt.Orientation.Horizontal)
 
-        self._build_menus()
+        build_menus(self)
         self.statusBar().showMessage(str(database.path))
 
         self.contacts_view.edit_requested.connect(self.edit_contact)
@@ -130,7 +145,11 @@ class MainWindow(QMainWindow):
 
     # --- menus -------------------------------------------------------------------------
 
-    def _action(
+    @property
+    def undo_stack(self) -> QUndoStack:
+        return self._undo
+
+    def action(
         self,
         text: str,
         slot: object,
@@ -145,107 +164,6 @@ class MainWindow(QMainWindow):
         self.addAction(action)
         return action
 
-    def _build_menus(self) -> None:
-        file_menu = self.menuBar().addMenu(_("&File"))
-        self.new_contact_action = self._action(
-            _("New &contact…"), self.new_contact, QKeySequence.StandardKey.New, "new_contact"
-        )
-        self.new_account_action = self._action(
-            _("New &account…"), self.new_account, "Ctrl+Shift+N", "new_account"
-        )
-        self.log_interaction_action = self._action(
-            _("&Log interaction…"), self.log_interaction, "Ctrl+L", "log_interaction"
-        )
-        file_menu.addAction(self.new_contact_action)
-        file_menu.addAction(self.new_account_action)
-        file_menu.addAction(self.log_interaction_action)
-        file_menu.addSeparator()
-        file_menu.addAction(
-            self._action(
-                _("Import c&ulture notes…"),
-                lambda: self.culture_panel.import_notes(),
-                None,
-                "import_culture",
-            )
-        )
-        file_menu.addAction(
-            self._action(
-                _("E&xport culture notes…"),
-                lambda: self.culture_panel.export_notes(),
-                None,
-                "export_culture",
-            )
-        )
-        file_menu.addSeparator()
-        self.preferences_action = self._action(
-            _("&Preferences…"),
-            self.preferences_requested.emit,
-            QKeySequence.StandardKey.Preferences,
-            "preferences",
-        )
-        if self.preferences_action.shortcut().isEmpty():
-            self.preferences_action.setShortcut(QKeySequence("Ctrl+,"))
-        file_menu.addAction(self.preferences_action)
-        file_menu.addSeparator()
-        quit_action = self._action(_("&Quit"), self.close, QKeySequence.StandardKey.Quit, "quit")
-        file_menu.addAction(quit_action)
-
-        edit_menu = self.menuBar().addMenu(_("&Edit"))
-        self.undo_action = self._undo.createUndoAction(self, _("&Undo"))
-        self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
-        self.undo_action.setObjectName("undo")
-        self.redo_action = self._undo.createRedoAction(self, _("&Redo"))
-        self.redo_action.setShortcuts(
-            [QKeySequence(QKeySequence.StandardKey.Redo), QKeySequence("Ctrl+Y")]
-        )
-        self.redo_action.setObjectName("redo")
-        edit_menu.addAction(self.undo_action)
-        edit_menu.addAction(self.redo_action)
-        edit_menu.addSeparator()
-        self.edit_action = self._action(
-            _("&Edit selected…"), self.edit_selected, "Ctrl+E", "edit_selected"
-        )
-        self.delete_action = self._action(
-            _("&Delete"), self.delete_selected, QKeySequence.StandardKey.Delete, "delete"
-        )
-        self.find_action = self._action(
-            _("&Find…"), self.focus_search, QKeySequence.StandardKey.Find, "find"
-        )
-        for action in (self.edit_action, self.delete_action, self.find_action):
-            edit_menu.addAction(action)
-
-        view_menu = self.menuBar().addMenu(_("&View"))
-        view_menu.addAction(
-            self._action(_("&Today"), lambda: self.show_tab(TODAY_TAB), "Ctrl+T", "show_today")
-        )
-        view_menu.addAction(
-            self._action(
-                _("&Contacts"), lambda: self.show_tab(CONTACTS_TAB), "Ctrl+1", "show_contacts"
-            )
-        )
-        view_menu.addAction(
-            self._action(
-                _("&Accounts"), lambda: self.show_tab(ACCOUNTS_TAB), "Ctrl+2", "show_accounts"
-            )
-        )
-        view_menu.addAction(
-            self._action(
-                _("&Planner"), lambda: self.show_tab(PLANNER_TAB), "Ctrl+3", "show_planner"
-            )
-        )
-
-        view_menu.addSeparator()
-        culture_toggle = self.culture_panel.toggleViewAction()
-        culture_toggle.setText(_("C&ulture panel"))
-        culture_toggle.setShortcut(QKeySequence("F9"))
-        culture_toggle.setObjectName("toggle_culture")
-        view_menu.addAction(culture_toggle)
-
-        help_menu = self.menuBar().addMenu(_("&Help"))
-        help_menu.addAction(self._action(_("&About RelationsApp"), self._about, None, "about"))
-
-    # --- pages ---------------------------------------------------------------------------
-
     # --- timelines -------------------------------------------------------------------------
 
     def _new_timeline(self) -> TimelineView:
@@ -259,9 +177,20 @@ class MainWindow(QMainWindow):
         return self.contact_timeline
 
     def _build_account_timeline(self) -> QWidget:
+        """The account's timeline and its orders, as two tabs under the accounts list."""
+        from relationsapp.ui.orders_view import OrdersView
+
         self.account_timeline = self._new_timeline()
-        self.account_timeline.show_account(self.accounts_view.current_id())
-        return self.account_timeline
+        self.orders_view = OrdersView(self._services, self._undo, self._notifier)
+        account_id = self.accounts_view.current_id()
+        self.account_timeline.show_account(account_id)
+        self.orders_view.show_account(account_id)
+        # Tabs, not side by side: the two panels' button letters would clash.
+        details = QTabWidget()
+        details.setObjectName("account_details")
+        details.addTab(self.account_timeline, _("Timeline"))
+        details.addTab(self.orders_view, _("Orders"))
+        return details
 
     def log_interaction(self) -> None:
         """Quick-add (Ctrl+L) for the contact or account in front, at the current minute."""
@@ -280,11 +209,18 @@ class MainWindow(QMainWindow):
         assert self.contact_timeline is not None
         self.contact_timeline.log_interaction(contact_id)
 
-    def _focused_timeline(self) -> TimelineView | None:
+    def _focused_panel(self) -> TimelineView | OrdersView | None:
+        """The timeline or orders list holding the keyboard focus, if any."""
         focus = QApplication.focusWidget()
-        for timeline in (self.contact_timeline, self.account_timeline):
-            if timeline is not None and focus is not None and timeline.isAncestorOf(focus):
-                return timeline
+        panels: list[TimelineView | OrdersView | None] = [
+            self.contact_timeline,
+            self.account_timeline,
+        ]
+        if self.account_timeline is not None:
+            panels.append(self.orders_view)
+        for panel in panels:
+            if panel is not None and focus is not None and panel.isAncestorOf(focus):
+                return panel
         return None
 
     # --- today -----------------------------------------------------------------------------
@@ -300,6 +236,7 @@ class MainWindow(QMainWindow):
             self._notifier.interactions_changed,
             self._notifier.contacts_changed,
             self._notifier.meetings_changed,
+            self._notifier.feedback_changed,
         ):
             signal.connect(self.today.invalidate)
         return self.today
@@ -330,6 +267,56 @@ class MainWindow(QMainWindow):
             )
         )
         self.statusBar().showMessage(_("Marked. Press Ctrl+Z to undo."), 8000)
+
+    # --- dashboard -------------------------------------------------------------------------
+
+    def _build_dashboard(self) -> QWidget:
+        from relationsapp.ui.dashboard_view import DashboardView
+
+        self.dashboard = DashboardView(self._services)
+        self.dashboard.accounts_requested.connect(self._open_accounts)
+        self.dashboard.contacts_requested.connect(self._open_contacts)
+        for signal in (
+            self._notifier.accounts_changed,
+            self._notifier.contacts_changed,
+            self._notifier.deals_changed,
+            self._notifier.feedback_changed,
+        ):
+            signal.connect(self.dashboard.invalidate)
+        return self.dashboard
+
+    def import_deals(self, kind: str) -> None:
+        """Import orders or survey results from a CSV file, with mapping and preview."""
+        from relationsapp.ui.deal_import_dialog import DealImportDialog
+
+        dialog = DealImportDialog(
+            self._services,
+            "orders" if kind == "orders" else "feedback",
+            None,
+            self,
+            undo_stack=self._undo,
+            notifier=self._notifier,
+        )
+        dialog.exec()
+        dialog.deleteLater()
+
+    def edit_rates(self) -> None:
+        """The exchange-rate table the money figures are converted with."""
+        from relationsapp.ui.rates_dialog import ExchangeRatesDialog
+
+        dialog = ExchangeRatesDialog(self._services, self._undo, self._notifier, self)
+        dialog.exec()
+        dialog.deleteLater()
+
+    def _open_contacts(self, contact_ids: list[int]) -> None:
+        """One contact (a drill-down row) opens; a figure's whole list stays in the dashboard."""
+        if len(contact_ids) == 1:
+            self.open_contact(contact_ids[0])
+
+    def _open_accounts(self, account_ids: list[int]) -> None:
+        if len(account_ids) == 1:
+            self.show_tab(ACCOUNTS_TAB)
+            self.accounts_view.select_account(account_ids[0])
 
     # --- planner ---------------------------------------------------------------------------
 
@@ -382,6 +369,7 @@ class MainWindow(QMainWindow):
             self.culture_panel.show_account(self.accounts_view.current_id())
             if self.account_timeline is not None:
                 self.account_timeline.show_account(self.accounts_view.current_id())
+                self.orders_view.show_account(self.accounts_view.current_id())
         elif tab == PLANNER_TAB and hasattr(self, "upcoming"):
             self.culture_panel.show_meeting(self.upcoming.selected())
 
@@ -418,6 +406,8 @@ class MainWindow(QMainWindow):
         set_setting(self._database, WELCOME_ANSWERED, "1")
         self._on_accounts_changed()
         self._notifier.interactions_changed.emit()
+        self._notifier.deals_changed.emit()
+        self._notifier.feedback_changed.emit()
         self.show_tab(TODAY_TAB)
 
     def _on_sample_failed(self, error: object) -> None:
@@ -487,9 +477,16 @@ class MainWindow(QMainWindow):
 
         if self.pages.currentWidget() is not self.tabs:
             return
-        if (timeline := self._focused_timeline()) is not None:
-            # Del in a timeline deletes what is selected there, never the contact above.
-            timeline.delete_focused()
+        panel = self._focused_panel()
+        if panel is not None:
+            # Del in a timeline or the orders deletes what is selected there, never the
+            # contact or account above.
+            from relationsapp.ui.timeline_view import TimelineView
+
+            if isinstance(panel, TimelineView):
+                panel.delete_focused()
+            else:
+                panel.delete_selected()
             return
         if self.tabs.currentIndex() == ACCOUNTS_TAB:
             account_id = self.accounts_view.current_id()
@@ -562,6 +559,22 @@ class MainWindow(QMainWindow):
         self.accounts_view.reload()
         self._on_contacts_changed()
 
+    def show_metric_help(self) -> None:
+        """The definitions the metrics follow, in the UI language."""
+        from html import escape
+
+        from relationsapp.core.metrics_help import definitions
+
+        text = "".join(
+            f"<p><b>{escape(term)}</b><br>{escape(definition)}</p>"
+            for term, definition in definitions()
+        )
+        box = QMessageBox(self)
+        box.setWindowTitle(_("How the metrics are calculated"))
+        box.setTextFormat(Qt.TextFormat.RichText)
+        box.setText(text)
+        box.exec()
+
     def _about(self) -> None:
         QMessageBox.about(
             self,
@@ -578,4 +591,6 @@ class MainWindow(QMainWindow):
             self._task.dialog.cancel()
         if self.today_page.page is not None:
             self.today.stop()  # a report being built still reads the file
+        if self.dashboard_page.page is not None:
+            self.dashboard.stop()
         super().closeEvent(event)

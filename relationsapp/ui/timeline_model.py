@@ -15,17 +15,20 @@ from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QColor
 
 from relationsapp.core.choices import Direction, PromiseStatus, label
+from relationsapp.core.deal_service import FeedbackKind, FeedbackRecord
 from relationsapp.core.interaction_service import InteractionRecord
 from relationsapp.core.promise_rules import JudgedPromise, PromiseState
 from relationsapp.core.zones import canonical_zone, is_known_zone, to_local, zone_city
 from relationsapp.i18n.formatting import format_time, format_weekday, ui_locale
 from relationsapp.i18n.translate import _
+from relationsapp.ui.feedback_labels import kind_text, score_colour, score_text
 from relationsapp.ui.field_error_label import ERROR_COLOR
 from relationsapp.ui.read_only_table_model import ModelIndex, ReadOnlyTableModel
 from relationsapp.ui.roles import ID_ROLE
 
 WHEN, KIND, SUMMARY, WITH = range(4)
 WHAT, TO, DUE, STATE = range(4)
+ANSWERED, FEEDBACK_KIND, SCORE, FROM, COMMENT = range(5)
 
 #: Which way it went: ↙ the client reached me, ↗ I reached them.
 ARROWS = {Direction.INBOUND: "↙", Direction.OUTBOUND: "↗", Direction.NONE: ""}
@@ -264,4 +267,72 @@ class PromiseTableModel(ReadOnlyTableModel):
         late = promise.state in (PromiseState.OVERDUE, PromiseState.BROKEN)
         if role == Qt.ItemDataRole.ForegroundRole and index.column() == STATE and late:
             return QColor(ERROR_COLOR)
+        return None
+
+
+# --- feedback -----------------------------------------------------------------------------------
+
+
+class FeedbackTableModel(ReadOnlyTableModel):
+    """CSAT and NPS answers, newest first: when, which kind, the score and what it means,
+    who answered, what they said."""
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._answers: list[FeedbackRecord] = []
+        self._names: dict[int, str] = {}
+        self._this_year: int | None = None
+
+    def set_answers(
+        self, answers: list[FeedbackRecord], names: dict[int, str], this_year: int
+    ) -> None:
+        """Show ``answers``; ``names`` names who answered (contact id → name)."""
+        self.beginResetModel()
+        self._answers, self._names, self._this_year = list(answers), dict(names), this_year
+        self.endResetModel()
+
+    def answer(self, row: int) -> FeedbackRecord:
+        return self._answers[row]
+
+    def row_of(self, feedback_id: int) -> int | None:
+        return next((i for i, a in enumerate(self._answers) if a.id == feedback_id), None)
+
+    def headers(self) -> list[str]:
+        return [_("Answered"), _("Kind"), _("Score"), _("From"), _("Comment")]
+
+    def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._answers)
+
+    def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._answers):
+            return None
+        answer = self._answers[index.row()]
+        draft, column = answer.draft, index.column()
+        if role == ID_ROLE:
+            return answer.id
+        if role == Qt.ItemDataRole.DisplayRole:
+            if column == ANSWERED:
+                return short_date(draft.answered_on, self._this_year)
+            if column == FEEDBACK_KIND:
+                return kind_text(draft.kind)
+            if column == SCORE:
+                return score_text(draft.kind, draft.score)
+            if column == FROM:
+                return self._names.get(draft.contact_id, "") if draft.contact_id else ""
+            if column == COMMENT:
+                return _one_line(draft.comment)
+            return None
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if column == COMMENT:
+                return draft.comment
+            if column == FEEDBACK_KIND:
+                return (
+                    _("Satisfaction, 1–5")
+                    if draft.kind == FeedbackKind.CSAT
+                    else _("Likelihood to recommend us, 0–10")
+                )
+            return None
+        if role == Qt.ItemDataRole.ForegroundRole and column == SCORE:
+            colour = score_colour(draft.kind, draft.score)
+            return QColor(colour) if colour else None
         return None

@@ -1,4 +1,5 @@
-"""One contact's or account's timeline: what happened, newest first, and what we promised.
+"""One contact's or account's timeline: what happened, newest first, what we promised,
+and what the client told us (CSAT and NPS answers, in the feedback panel).
 
 Every change goes through the undo stack (LogInteractionCommand and friends) and the
 view reloads when ``notifier.interactions_changed`` says something changed. Promises
@@ -44,6 +45,7 @@ from relationsapp.core.zones import now_utc
 from relationsapp.i18n.formatting import format_number, ui_locale
 from relationsapp.i18n.translate import _, ngettext
 from relationsapp.ui.change_notifier import ChangeNotifier
+from relationsapp.ui.feedback_panel import FeedbackPanel
 from relationsapp.ui.interaction_dialog import InteractionDialog
 from relationsapp.ui.timeline_model import TO, PromiseTableModel, TimelineModel
 
@@ -93,6 +95,8 @@ class TimelineView(QWidget):
     # Mnemonics avoid the window's own (menus &File &Edit &View &Help, tabs &Contacts
     # &Accounts &Planner), the contact filters (co&Untry, &Industry, si&Ze, &Tag) and the
     # culture panel's (countr&Y, e&Xport, i&Mport): a clash makes Alt+letter ambiguous.
+    # That leaves no letter for the feedback panel beyond "Record NP&S…": deleting is
+    # Del on the focused list (delete_focused), so the Delete buttons carry none.
 
     def __init__(
         self,
@@ -170,7 +174,7 @@ class TimelineView(QWidget):
         self.broken_button.clicked.connect(lambda: self.mark_selected(PromiseStatus.BROKEN))
         self.reopen_button = _button(_("&Reopen"), "reopen_promise")
         self.reopen_button.clicked.connect(lambda: self.mark_selected(PromiseStatus.OPEN))
-        self.delete_promise_button = _button(_("Delete promi&se"), "delete_promise")
+        self.delete_promise_button = _button(_("Delete promise"), "delete_promise")
         self.delete_promise_button.clicked.connect(self.delete_selected_promise)
         self.ratio = QLabel()
         self.ratio.setObjectName("kept_ratio")
@@ -203,13 +207,24 @@ class TimelineView(QWidget):
         ):
             promise_buttons.addWidget(button)
         promise_buttons.addStretch(1)
-        lower = QWidget()
-        lower_layout = QVBoxLayout(lower)
+        promises = QWidget()
+        lower_layout = QVBoxLayout(promises)
         lower_layout.setContentsMargins(0, 0, 0, 0)
         lower_layout.addWidget(promise_caption)
         lower_layout.addWidget(self.promise_table, 1)
         lower_layout.addWidget(self.ratio)
         lower_layout.addLayout(promise_buttons)
+        self.feedback = FeedbackPanel(
+            self._services, self._undo, self._notifier, self._home_zone, clock=self._clock
+        )
+        # Side by side: the timeline sits under the contact list and has little height.
+        lower = QSplitter(Qt.Orientation.Horizontal)
+        lower.addWidget(promises)
+        lower.addWidget(self.feedback)
+        lower.setStretchFactor(0, 1)
+        lower.setStretchFactor(1, 1)
+        lower.setSizes([560, 440])  # a share, not pixels: scaled to the width there is
+        lower.setChildrenCollapsible(False)
 
         splitter = QSplitter(Qt.Orientation.Vertical)
         splitter.addWidget(upper)
@@ -243,6 +258,7 @@ class TimelineView(QWidget):
     def _show_subject(self) -> None:
         self.table.clearSelection()
         self.promise_table.clearSelection()
+        self.feedback.set_subject(self._contact_id, self._account_id)
         self.reload()
 
     def showEvent(self, event: QShowEvent) -> None:
@@ -309,6 +325,7 @@ class TimelineView(QWidget):
             self.promise_model.row_of(promise.record.id) if promise else None,
         )
         self._update_buttons()
+        self.feedback.reload()  # names and accounts may have changed too
 
     def _records(self) -> list[InteractionRecord]:
         kind = self.kind_filter.currentData()
@@ -381,6 +398,7 @@ class TimelineView(QWidget):
     def log_interaction(self, contact_id: int | None = None) -> int | None:
         """Open the quick-add dialog for ``contact_id`` (default: the contact or account
         shown) at the current minute; returns the new interaction's id when saved."""
+        from relationsapp.ui.feedback_commands import RecordFeedbackCommand
         from relationsapp.ui.undo_commands import LogInteractionCommand
 
         dialog = self._dialog()
@@ -389,30 +407,43 @@ class TimelineView(QWidget):
             contact_id if contact_id is not None else self._contact_id, self._clock(), account_id
         )
         accepted = dialog.exec()
-        draft, promises = dialog.draft(), dialog.promises()
+        draft, promises, csat = dialog.draft(), dialog.promises(), dialog.feedback()
         dialog.deleteLater()  # a child of the view: gone now rather than at exit
         if not accepted:
             return None
         command = LogInteractionCommand(
             self._services.interactions, self._notifier, draft, promises
         )
+        # The answer needs the interaction's id, which exists once the first command
+        # ran: one macro makes both one undo step, and redo brings back the same rows.
+        if csat is not None:
+            self._undo.beginMacro(command.text())
         self._undo.push(command)
+        if csat is not None:
+            if command.interaction_id is not None:
+                csat = replace(csat, interaction_id=command.interaction_id)
+                self._undo.push(RecordFeedbackCommand(self._services.deals, self._notifier, csat))
+            self._undo.endMacro()
         if command.interaction_id is not None:
             self.select_interaction(command.interaction_id)
         return command.interaction_id
 
     def edit_selected(self) -> None:
-        """Edit the selected interaction; promises added here are made in it."""
+        """Edit the selected interaction; promises added here are made in it, and a
+        changed CSAT replaces the one recorded for it."""
+        from relationsapp.ui.feedback_commands import csat_change, interaction_csat
         from relationsapp.ui.undo_commands import AddPromiseCommand, EditInteractionCommand
 
         record = self.selected_interaction()
         if record is None:
             return
+        deals = self._services.deals
+        before_csat = interaction_csat(deals, record.id)
         dialog = self._dialog()
         dialog.setWindowTitle(_("Edit interaction"))
-        dialog.set_draft(record.draft)
+        dialog.set_draft(record.draft, csat=before_csat.draft.score if before_csat else None)
         accepted = dialog.exec()
-        after, promises = dialog.draft(), dialog.promises()
+        after, promises, after_csat = dialog.draft(), dialog.promises(), dialog.feedback()
         dialog.deleteLater()
         if not accepted:
             return
@@ -436,6 +467,20 @@ class TimelineView(QWidget):
                     self._services.interactions, self._notifier, record.id, record.draft, after
                 ),
             )
+        change = csat_change(
+            deals,
+            self._notifier,
+            record.id,
+            before_csat,
+            after_csat,
+            interaction_changed=after != record.draft,
+        )
+        if change is not None:
+            commands.append(change)
+        self._push_all(commands)
+
+    def _push_all(self, commands: list[QUndoCommand]) -> None:
+        """Push ``commands`` as one undo step (named after the first)."""
         if len(commands) > 1:
             self._undo.beginMacro(commands[0].text())
         for command in commands:
@@ -444,26 +489,35 @@ class TimelineView(QWidget):
             self._undo.endMacro()
 
     def delete_focused(self) -> None:
-        """Del: the selected promise if the promise list has focus, else the interaction."""
+        """Del: the selected promise or answer if its list has focus, else the interaction."""
         if self.promise_table.hasFocus():
             self.delete_selected_promise()
+        elif self.feedback.table.hasFocus():
+            self.feedback.delete_selected()
         else:
             self.delete_selected()
 
     def delete_selected(self) -> None:
-        """Delete the selected interaction with the promises made in it (undoable)."""
+        """Delete the selected interaction with the promises made in it and the client's
+        answers about it (undoable, one step)."""
+        from relationsapp.ui.feedback_commands import DeleteFeedbackCommand
         from relationsapp.ui.undo_commands import DeleteInteractionCommand
 
         record = self.selected_interaction()
-        if record is not None:
-            self._undo.push(
-                DeleteInteractionCommand(
-                    self._services.interactions,
-                    self._notifier,
-                    record.id,
-                    record.draft.summary or record.draft.outcome,
-                )
+        if record is None:
+            return
+        commands: list[QUndoCommand] = [
+            DeleteInteractionCommand(
+                self._services.interactions,
+                self._notifier,
+                record.id,
+                record.draft.summary or record.draft.outcome,
             )
+        ]
+        answers = self._services.deals.feedback(interaction_id=record.id)
+        if answers:
+            commands.append(DeleteFeedbackCommand(self._services.deals, self._notifier, answers))
+        self._push_all(commands)
 
     def mark_selected(self, status: PromiseStatus) -> None:
         """Mark the selected promise kept or broken now, or open it again."""

@@ -164,9 +164,9 @@ class TodayView(QWidget):
         self._current_contact: int | None = None
         self._pool = QThreadPool(self)
         self._pool.setMaxThreadCount(1)
-        # No parent: a job still running when the view goes keeps its sink alive, and Qt
-        # drops the queued result for the deleted view instead of delivering it.
-        self._sink = _ReportSink()
+        # A child made after the pool: children go in the order they came, so the pool's
+        # destructor waits for a running job before the sink it reports to is deleted.
+        self._sink = _ReportSink(self)
         self._sink.ready.connect(self._on_ready)
         self._sink.failed.connect(self._on_failed)
         self._on_selection()
