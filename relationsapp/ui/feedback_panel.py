@@ -13,12 +13,9 @@ from collections.abc import Callable
 
 from PySide6.QtGui import QShowEvent, QUndoStack
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -31,6 +28,7 @@ from relationsapp.core.zones import now_utc, to_local
 from relationsapp.i18n.translate import _
 from relationsapp.ui.change_notifier import ChangeNotifier
 from relationsapp.ui.feedback_dialog import FeedbackDialog
+from relationsapp.ui.list_tables import list_table
 from relationsapp.ui.timeline_model import FROM, FeedbackTableModel
 
 
@@ -62,18 +60,8 @@ class FeedbackPanel(QWidget):
         self._stale = True
 
         self.model = FeedbackTableModel(self)
-        self.table = QTableView()
-        self.table.setObjectName("feedback_table")
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setAlternatingRowColors(True)
-        self.table.setWordWrap(False)
-        self.table.verticalHeader().hide()
+        self.table = list_table("feedback_table", self.model)
         header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(True)
         for column, width in enumerate((115, 45, 105, 125)):
             header.resizeSection(column, width)
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())

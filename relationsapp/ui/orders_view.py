@@ -14,12 +14,9 @@ from collections.abc import Callable
 from PySide6.QtCore import QItemSelection, QItemSelectionModel, Qt
 from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent, QUndoStack
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -30,6 +27,7 @@ from relationsapp.core.names import name_with_transliteration
 from relationsapp.core.services import Services
 from relationsapp.i18n.translate import _
 from relationsapp.ui.change_notifier import ChangeNotifier
+from relationsapp.ui.list_tables import list_table
 from relationsapp.ui.order_dialog import OrderDialog, default_currency
 from relationsapp.ui.orders_model import OrdersModel, money_text, totals_by_currency, totals_text
 
@@ -100,18 +98,8 @@ class OrdersView(QWidget):
         self.rates_button.clicked.connect(self.open_rates)
 
         self.model = OrdersModel(self)
-        self.table = QTableView()
-        self.table.setObjectName("orders_table")
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setAlternatingRowColors(True)
-        self.table.setWordWrap(False)
-        self.table.verticalHeader().hide()
+        self.table = list_table("orders_table", self.model, several=True)
         header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(True)
         for column, width in enumerate((120, 170, 90, 220)):
             header.resizeSection(column, width)
         self.table.doubleClicked.connect(lambda _index: self.edit_selected())

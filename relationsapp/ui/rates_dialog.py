@@ -18,17 +18,14 @@ from babel.numbers import NumberFormatError, format_decimal, get_currency_name, 
 from PySide6.QtCore import QDate, QModelIndex, Qt
 from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent, QUndoStack
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -42,6 +39,7 @@ from relationsapp.ui.change_notifier import ChangeNotifier
 from relationsapp.ui.edit_formats import qt_date_format
 from relationsapp.ui.field_error_label import FieldErrorBoard, FieldErrorLabel
 from relationsapp.ui.form_helpers import add_row, line_edit
+from relationsapp.ui.list_tables import list_table
 from relationsapp.ui.order_dialog import CurrencyComboBox, default_currency
 from relationsapp.ui.read_only_table_model import ModelIndex, ReadOnlyTableModel
 from relationsapp.ui.roles import ID_ROLE
@@ -187,17 +185,8 @@ class ExchangeRatesDialog(QDialog):
     def _build(self) -> None:
         in_use = self._services.deals.currencies_in_use()
         self.model = RatesModel(self)
-        self.table = QTableView()
-        self.table.setObjectName("rates_table")
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setAlternatingRowColors(True)
-        self.table.verticalHeader().hide()
+        self.table = list_table("rates_table", self.model)
         header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(True)
         for column, width in enumerate((90, 90, 120)):
             header.resizeSection(column, width)
         delete_key = QShortcut(QKeySequence(Qt.Key.Key_Delete), self.table)

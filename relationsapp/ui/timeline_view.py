@@ -17,10 +17,8 @@ from babel.numbers import format_percent
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
     QSplitter,
@@ -47,26 +45,12 @@ from relationsapp.i18n.translate import _, ngettext
 from relationsapp.ui.change_notifier import ChangeNotifier
 from relationsapp.ui.feedback_panel import FeedbackPanel
 from relationsapp.ui.interaction_dialog import InteractionDialog
+from relationsapp.ui.list_tables import list_table
 from relationsapp.ui.timeline_model import TO, PromiseTableModel, TimelineModel
 
 #: The most interactions one timeline shows (the newest); a contact's fit easily.
 TIMELINE_LIMIT = 500
 _SETTLED = (PromiseState.KEPT, PromiseState.KEPT_LATE, PromiseState.BROKEN)
-
-
-def _table(name: str) -> QTableView:
-    table = QTableView()
-    table.setObjectName(name)
-    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    table.setAlternatingRowColors(True)
-    table.setWordWrap(False)
-    table.verticalHeader().hide()
-    header = table.horizontalHeader()
-    header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-    header.setStretchLastSection(True)
-    return table
 
 
 def _button(text: str, name: str) -> QPushButton:
@@ -145,7 +129,7 @@ class TimelineView(QWidget):
         self.delete_button.clicked.connect(self.delete_selected)
 
         self.model = TimelineModel(self)
-        self.table = _table("timeline_table")
+        self.table = list_table("timeline_table")
         self.table.setModel(self.model)
         for column, width in enumerate((260, 110, 320)):
             self.table.horizontalHeader().resizeSection(column, width)
@@ -161,7 +145,7 @@ class TimelineView(QWidget):
         self.limit_note.hide()
 
         self.promise_model = PromiseTableModel(self)
-        self.promise_table = _table("promise_table")
+        self.promise_table = list_table("promise_table")
         self.promise_table.setModel(self.promise_model)
         for column, width in enumerate((280, 160, 260)):
             self.promise_table.horizontalHeader().resizeSection(column, width)
