@@ -58,7 +58,7 @@ from relationsapp.core.metrics_data import (
     MetricsAnswer,
     MetricsData,
     MetricsOrder,
-    RateTable,
+    rate_table,
 )
 from relationsapp.core.workspace import get_setting, set_setting
 from relationsapp.i18n.translate import _
@@ -298,7 +298,7 @@ def compute_metrics(
         scale=100.0,
     )
 
-    converter = RateTable(data.rates, currency)
+    converter = rate_table(data.rates, currency)
     lifetime = [o for o in book.orders if o.account_id in at_end and o.ordered_on <= last]
     lifetime_revenue, lifetime_missing = converter.total(lifetime)
     historic = lifetime_revenue / len(at_end) if lifetime_revenue is not None and at_end else None

@@ -15,6 +15,7 @@ from bisect import bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
+from functools import lru_cache
 
 from babel.numbers import get_currency_precision
 
@@ -92,6 +93,9 @@ class RateTable:
         # Per pair: the valid-from dates (sorted, for bisect) and the rates beside them.
         # The sort is stable, so of two rates for one day the later recorded wins.
         self._pairs: dict[tuple[str, str], tuple[list[dt.date], list[Decimal]]] = {}
+        # Per (currency, day): what one minor unit is worth in ``target``, worked out once;
+        # the dashboard's quarter-by-quarter trend sums the same orders eight times over.
+        self._scales: dict[tuple[str, dt.date], Decimal | None] = {}
         for pair, values in by_pair.items():
             values.sort(key=lambda rate: rate.valid_on)
             self._pairs[pair] = ([r.valid_on for r in values], [r.rate for r in values])
@@ -113,14 +117,25 @@ class RateTable:
     def total(self, orders: Iterable[MetricsOrder]) -> tuple[Decimal | None, tuple[str, ...]]:
         """The exact sum in ``target``, or None and the currencies without a rate."""
         total, missing = Decimal(0), set()
+        scales = self._scales
         for order in orders:
-            factor = self.factor(order.currency, order.ordered_on)
-            if factor is None:
+            key = (order.currency, order.ordered_on)
+            if key not in scales:
+                factor = self.factor(order.currency, order.ordered_on)
+                precision = get_currency_precision(order.currency)
+                scales[key] = None if factor is None else Decimal(1).scaleb(-precision) * factor
+            scale = scales[key]
+            if scale is None:
                 missing.add(order.currency)
-                continue
-            precision = get_currency_precision(order.currency)
-            total += Decimal(order.amount_minor).scaleb(-precision) * factor
+            else:
+                total += order.amount_minor * scale
         return (None, tuple(sorted(missing))) if missing else (total, ())
+
+
+@lru_cache(maxsize=8)
+def rate_table(rates: tuple[MetricsRate, ...], target: str) -> RateTable:
+    """One table per rates and currency, so repeated reports share its conversions."""
+    return RateTable(rates, target)
 
 
 _ACCOUNTS = """
