@@ -132,6 +132,7 @@ def main() -> None:
         app.processEvents()
         window.accounts_view.table.selectRow(3)
         app.processEvents()
+        window.culture_panel.update_contents()
         window.grab().save(str(OUT / "accounts-en.png"))
         planner_screenshot(app, controller, database)
         apply_qt_language(app, "en")

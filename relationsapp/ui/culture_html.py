@@ -51,6 +51,12 @@ def _text(value: str) -> str:
     return escape(value).replace("\n", "<br>")
 
 
+def _isolated(sample: str) -> str:
+    """A sample written the country's way, kept whole inside our line: "31/12/2026" in
+    Arabic carries right-to-left marks that would otherwise reorder it to "312026/12/"."""
+    return f"\u2068{sample}\u2069"
+
+
 def _link(action: str, text: str) -> str:
     return f'<a href="action:{escape(action, quote=True)}">{escape(text)}</a>'
 
@@ -126,10 +132,10 @@ def facts_html(facts: CountryFacts) -> str:
     written = "<br>".join(
         escape(line)
         for line in (
-            _("Date: %(date)s") % {"date": samples.date},
-            _("Time: %(time)s") % {"time": samples.time},
-            _("Number: %(number)s") % {"number": samples.number},
-            _("Amount: %(money)s") % {"money": samples.money},
+            _("Date: %(date)s") % {"date": _isolated(samples.date)},
+            _("Time: %(time)s") % {"time": _isolated(samples.time)},
+            _("Number: %(number)s") % {"number": _isolated(samples.number)},
+            _("Amount: %(money)s") % {"money": _isolated(samples.money)},
         )
     )
     holidays = "<br>".join(
