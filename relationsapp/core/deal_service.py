@@ -12,7 +12,7 @@ from enum import StrEnum
 
 from babel import Locale
 from babel.numbers import NumberFormatError, format_decimal, get_currency_precision, parse_decimal
-from sqlalchemy import select, update
+from sqlalchemy import select, union, update
 
 from relationsapp.core.errors import RecordNotFound, ValidationFailed
 from relationsapp.core.validation import FieldError
@@ -331,12 +331,29 @@ class DealService:
         self._set_deleted(Feedback, feedback_ids, None)
 
     def feedback(
-        self, *, contact_id: int | None = None, interaction_id: int | None = None
+        self,
+        *,
+        contact_id: int | None = None,
+        interaction_id: int | None = None,
+        account_id: int | None = None,
     ) -> list[FeedbackRecord]:
-        """Live answers, newest first, of a contact or about an interaction (or all)."""
+        """Live answers, newest first, of a contact, about an interaction, or of an account
+        (given for it, or by one of its people now) — or all of them."""
         statement = select(Feedback).where(Feedback.deleted_at.is_(None))
         if contact_id is not None:
             statement = statement.where(Feedback.contact_id == contact_id)
+        if account_id is not None:
+            people = select(Contact.id).where(
+                Contact.account_id == account_id, Contact.deleted_at.is_(None)
+            )
+            statement = statement.where(
+                Feedback.id.in_(
+                    union(
+                        select(Feedback.id).where(Feedback.account_id == account_id),
+                        select(Feedback.id).where(Feedback.contact_id.in_(people)),
+                    )
+                )
+            )
         if interaction_id is not None:
             statement = statement.where(Feedback.interaction_id == interaction_id)
         statement = statement.order_by(Feedback.answered_on.desc(), Feedback.id.desc())

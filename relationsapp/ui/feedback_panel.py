@@ -132,14 +132,8 @@ class FeedbackPanel(QWidget):
         if self._account_id is None:
             return [], {}
         people = self._people()
-        ids = {contact_id for contact_id, _name in people}
-        account_id = self._account_id
         # Answers given while someone worked here stay the account's after they move on.
-        answers = [
-            answer
-            for answer in deals.feedback()
-            if answer.draft.account_id == account_id or answer.draft.contact_id in ids
-        ]
+        answers = deals.feedback(account_id=self._account_id)
         names = dict(people)
         others = {a.draft.contact_id for a in answers} - set(names) - {None}
         for contact_id, row in self._services.contacts.rows(
