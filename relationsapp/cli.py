@@ -129,6 +129,18 @@ def build_parser() -> argparse.ArgumentParser:
     )
     metrics.add_argument("--json", action="store_true", help=_("print JSON"))
 
+    briefing = commands.add_parser(
+        "briefing", help=_("print a client briefing sheet (PDF) for one contact")
+    )
+    briefing.add_argument("--contact", required=True, metavar="UID", help=_("the contact's uid"))
+    briefing.add_argument(
+        "--lang",
+        dest="sheet_lang",
+        choices=["en", "da", "fi"],
+        help=_("language of the sheet's labels (default: the interface's)"),
+    )
+    briefing.add_argument("-o", "--output", required=True, metavar="FILE.pdf")
+
     import_orders = commands.add_parser(
         "import-orders", help=_("import orders from an ERP's CSV export")
     )
@@ -444,6 +456,10 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
             _culture(args, out)
         elif args.command == "today":
             _today(args, out)
+        elif args.command == "briefing":
+            from relationsapp import cli_reports
+
+            cli_reports.briefing(args, out)
         elif args.command in ("import-orders", "import-feedback", "metrics"):
             from relationsapp import cli_deals
 
