@@ -30,7 +30,7 @@ import datetime as dt
 import io
 import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from itertools import islice
 from pathlib import Path
 
@@ -74,6 +74,27 @@ class ImportProblem:
 
     def as_json(self) -> dict[str, object]:
         return {"file": self.file, "line": self.line, "reason": self.reason}
+
+
+@dataclass
+class ImportPlanBase:
+    """What every import plan holds beside its rows: the file, how it was read, and every
+    line that cannot be imported."""
+
+    file: str
+    problems: list[ImportProblem] = field(default_factory=list)
+    encoding: str = ""
+    delimiter: str = ""
+
+    @property
+    def problem_lines(self) -> int:
+        return len({problem.line for problem in self.problems})
+
+    def check_importable(self, skip_problems: bool) -> None:
+        """Refuse (:class:`ImportRefused`, nothing written) a plan with problems, unless
+        ``skip_problems``: then its good rows go in and the problem lines stay out."""
+        if self.problems and not skip_problems:
+            raise ImportRefused(self.problems)
 
 
 class ImportCancelled(Exception):

@@ -34,8 +34,8 @@ from relationsapp.interop.csv_reading import (
     CsvRow,
     CsvTable,
     DateReader,
+    ImportPlanBase,
     ImportProblem,
-    ImportRefused,
     Progress,
     cell,
     empty_cell,
@@ -91,18 +91,10 @@ class PlannedFeedback:
 
 
 @dataclass
-class FeedbackImportPlan:
+class FeedbackImportPlan(ImportPlanBase):
     """The answers importing the file would add, and every line that cannot be imported."""
 
-    file: str
     rows: list[PlannedFeedback] = field(default_factory=list)
-    problems: list[ImportProblem] = field(default_factory=list)
-    encoding: str = ""
-    delimiter: str = ""
-
-    @property
-    def problem_lines(self) -> int:
-        return len({problem.line for problem in self.problems})
 
 
 def plan_feedback_import(
@@ -163,8 +155,7 @@ def apply_feedback_import(
     A plan with problems is refused (:class:`ImportRefused`, nothing written) unless
     ``skip_problems=True``: then the good rows are imported and the problem lines left out.
     """
-    if plan.problems and not skip_problems:
-        raise ImportRefused(plan.problems)
+    plan.check_importable(skip_problems)
     if not plan.rows:
         return []
     return deals.add_feedback([row.draft for row in plan.rows])

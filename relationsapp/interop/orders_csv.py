@@ -53,8 +53,8 @@ from relationsapp.interop.csv_reading import (
     CsvRow,
     CsvTable,
     DateReader,
+    ImportPlanBase,
     ImportProblem,
-    ImportRefused,
     Progress,
     cell,
     empty_cell,
@@ -119,18 +119,10 @@ class PlannedOrder:
 
 
 @dataclass
-class OrderImportPlan:
+class OrderImportPlan(ImportPlanBase):
     """What importing the file would add, and every line that cannot be imported."""
 
-    file: str
     rows: list[PlannedOrder] = field(default_factory=list)
-    problems: list[ImportProblem] = field(default_factory=list)
-    encoding: str = ""
-    delimiter: str = ""
-
-    @property
-    def problem_lines(self) -> int:
-        return len({problem.line for problem in self.problems})
 
 
 def plan_order_import(
@@ -192,8 +184,7 @@ def apply_order_import(
     ``skip_problems=True``: then the good rows are imported and the problem lines are
     left out. Either way nothing is imported half: it is one ``add_orders`` transaction.
     """
-    if plan.problems and not skip_problems:
-        raise ImportRefused(plan.problems)
+    plan.check_importable(skip_problems)
     if not plan.rows:
         return []
     return deals.add_orders([row.draft for row in plan.rows])

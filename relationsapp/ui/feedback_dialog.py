@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -38,7 +37,7 @@ from relationsapp.i18n.translate import _
 from relationsapp.ui.edit_formats import qt_date_format
 from relationsapp.ui.feedback_labels import nps_colour, nps_group_explained
 from relationsapp.ui.field_error_label import FieldErrorBoard, FieldErrorLabel
-from relationsapp.ui.form_helpers import add_row, notes_edit, record_combo
+from relationsapp.ui.form_helpers import add_row, notes_edit, record_combo, save_cancel_buttons
 
 DEFAULT_NPS = 8  # a neutral start: the user moves it, and nothing looks pre-judged
 
@@ -120,15 +119,7 @@ class FeedbackDialog(QDialog):
         add_row(form, _("&Answered on:"), self.date_edit, self.date_edit)
         add_row(form, _("&Comment:"), self.comment, self.comment)
 
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        ok.setText(_("&Save"))
-        ok.setObjectName("ok")
-        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setObjectName("cancel")
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
+        self.buttons = save_cancel_buttons(self)
         general = FieldErrorLabel("general")
         self._errors = FieldErrorBoard(general)
         self._errors.add_field(

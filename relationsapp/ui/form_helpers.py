@@ -7,6 +7,8 @@ from enum import StrEnum
 
 from PySide6.QtWidgets import (
     QComboBox,
+    QDialog,
+    QDialogButtonBox,
     QFormLayout,
     QGroupBox,
     QLabel,
@@ -18,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from relationsapp.core.choices import label
+from relationsapp.i18n.translate import _
 from relationsapp.ui.field_error_label import FieldErrorLabel, with_error
 
 
@@ -79,6 +82,21 @@ def select_id(combo: QComboBox, record_id: int | None, missing_text: str) -> Non
 def split_tags(text: str) -> list[str]:
     """``"vip, trade fair,"`` → ``["vip", "trade fair"]``."""
     return [tag.strip() for tag in text.split(",") if tag.strip()]
+
+
+def save_cancel_buttons(dialog: QDialog) -> QDialogButtonBox:
+    """Save (the default: Enter saves) and Cancel, named for tests, wired to the dialog."""
+    buttons = QDialogButtonBox(
+        QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+    )
+    ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
+    ok.setText(_("&Save"))
+    ok.setObjectName("ok")
+    ok.setDefault(True)
+    buttons.button(QDialogButtonBox.StandardButton.Cancel).setObjectName("cancel")
+    buttons.accepted.connect(dialog.accept)
+    buttons.rejected.connect(dialog.reject)
+    return buttons
 
 
 def form_group(title: str) -> tuple[QGroupBox, QFormLayout]:

@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
     QDialog,
-    QDialogButtonBox,
     QGroupBox,
     QHBoxLayout,
     QLabel,
@@ -58,6 +57,7 @@ from relationsapp.ui.form_helpers import (
     line_edit,
     notes_edit,
     record_combo,
+    save_cancel_buttons,
     select_data,
     select_id,
     split_tags,
@@ -153,14 +153,7 @@ class InteractionDialog(QDialog):
         self.add_promise_button.setAutoDefault(False)  # Enter in the dialog means Save
 
         self.general_error = FieldErrorLabel("general")
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        ok.setText(_("&Save"))
-        ok.setObjectName("ok")
-        ok.setDefault(True)
-        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setObjectName("cancel")
+        self.buttons = save_cancel_buttons(self)
 
         board = self._errors = FieldErrorBoard(self.general_error)
 
@@ -231,8 +224,6 @@ class InteractionDialog(QDialog):
         self.setMinimumWidth(560)
 
     def _connect(self) -> None:
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
         for keys in ("Ctrl+Return", "Ctrl+Enter"):
             QShortcut(QKeySequence(keys), self).activated.connect(self.accept)
         self.contact_picker.contact_chosen.connect(self._on_contact_chosen)

@@ -26,7 +26,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QLabel,
     QVBoxLayout,
@@ -46,7 +45,13 @@ from relationsapp.i18n.translate import _
 from relationsapp.ui.code_combo import CodeComboBox
 from relationsapp.ui.edit_formats import qt_date_format
 from relationsapp.ui.field_error_label import FieldErrorBoard, FieldErrorLabel
-from relationsapp.ui.form_helpers import add_row, line_edit, notes_edit, select_data
+from relationsapp.ui.form_helpers import (
+    add_row,
+    line_edit,
+    notes_edit,
+    save_cancel_buttons,
+    select_data,
+)
 from relationsapp.ui.orders_model import STATUS_LABELS, money_text, status_label
 
 FALLBACK_CURRENCY = "EUR"
@@ -171,14 +176,7 @@ class OrderDialog(QDialog):
         self.notes.setMaximumHeight(110)
 
         self.general_error = FieldErrorLabel("general")
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        ok.setText(_("&Save"))
-        ok.setObjectName("ok")
-        ok.setDefault(True)
-        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setObjectName("cancel")
+        self.buttons = save_cancel_buttons(self)
 
         board = self._errors = FieldErrorBoard(self.general_error)
 
@@ -212,8 +210,6 @@ class OrderDialog(QDialog):
         self.setMinimumWidth(460)
 
     def _connect(self) -> None:
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
         for keys in ("Ctrl+Return", "Ctrl+Enter"):
             QShortcut(QKeySequence(keys), self).activated.connect(self.accept)
         self.amount.textChanged.connect(self._refresh_amount)
