@@ -25,8 +25,8 @@ from relationsapp.storage.app_settings import AppSettings
 from relationsapp.storage.database import open_database
 from relationsapp.ui.app import AppController
 from relationsapp.ui.contact_table_model import LOCAL_TIME
-from relationsapp.ui.main_window import ACCOUNTS_TAB, CONTACTS_TAB
 from relationsapp.ui.fonts import register_bundled_fonts
+from relationsapp.ui.main_window import ACCOUNTS_TAB, CONTACTS_TAB
 from relationsapp.ui.qt_translations import apply_qt_language
 
 OUT = Path(__file__).resolve().parent / "screenshots"
@@ -100,6 +100,45 @@ def dashboard_screenshot(app: QApplication, controller: AppController) -> None:
     window.grab().save(str(OUT / "dashboard-en.png"))
 
 
+def printing_screenshots(app: QApplication, controller: AppController) -> None:
+    """The trip-pack dialog over the sample trip, and the preview of its first meeting."""
+    import datetime as dt
+    import time
+
+    from relationsapp.core.zones import now_utc, to_local
+    from relationsapp.ui.briefing_jobs import meeting_sheet
+    from relationsapp.ui.trip_pack_dialog import TripPackDialog
+
+    window = controller.window
+    services = controller.services
+    home = "Europe/Copenhagen"
+    today = to_local(now_utc(), home).date()
+    dialog = TripPackDialog(services, home, today, window)
+    dialog.resize(760, 520)
+    dialog.show()
+    app.processEvents()
+    dialog.grab().save(str(OUT / "trip-pack-en.png"))
+    meetings = services.meetings.starting_between(now_utc(), now_utc() + dt.timedelta(days=14))
+    dialog.close()
+    tokyo = next(m for m in meetings if "Asia/Tokyo" == m.draft.organiser_zone)
+    preview = window.briefings.open_preview(
+        meeting_sheet(services, tokyo.id, home), tokyo.draft.title, tokyo.draft.title
+    )
+    preview.resize(900, 1000)
+    deadline = time.monotonic() + 60
+    while (preview.jobs.is_busy() or preview.document.pageCount() == 0) and (
+        time.monotonic() < deadline
+    ):
+        app.processEvents()
+        time.sleep(0.05)
+    settle = time.monotonic() + 2  # QPdfView paints its pages from a render thread
+    while time.monotonic() < settle:
+        app.processEvents()
+        time.sleep(0.05)
+    preview.grab().save(str(OUT / "briefing-preview-en.png"))
+    preview.close()
+
+
 def main() -> None:
     app = QApplication(sys.argv[:1])
     register_bundled_fonts()
@@ -135,6 +174,7 @@ def main() -> None:
         window.culture_panel.update_contents()
         window.grab().save(str(OUT / "accounts-en.png"))
         planner_screenshot(app, controller, database)
+        printing_screenshots(app, controller)
         apply_qt_language(app, "en")
         controller.window.close()
 

@@ -130,16 +130,31 @@ def build_parser() -> argparse.ArgumentParser:
     metrics.add_argument("--json", action="store_true", help=_("print JSON"))
 
     briefing = commands.add_parser(
-        "briefing", help=_("print a client briefing sheet (PDF) for one contact")
+        "briefing", help=_("print a briefing sheet (PDF) for a contact or a meeting")
     )
-    briefing.add_argument("--contact", required=True, metavar="UID", help=_("the contact's uid"))
-    briefing.add_argument(
-        "--lang",
-        dest="sheet_lang",
-        choices=["en", "da", "fi"],
-        help=_("language of the sheet's labels (default: the interface's)"),
+    about = briefing.add_mutually_exclusive_group(required=True)
+    about.add_argument("--contact", metavar="UID", help=_("the contact's uid"))
+    about.add_argument(
+        "--meeting", metavar="UID", help=_("the meeting's uid: a sheet for each person at it")
     )
-    briefing.add_argument("-o", "--output", required=True, metavar="FILE.pdf")
+    trip_pack = commands.add_parser(
+        "trip-pack", help=_("print the itinerary and a briefing per meeting for some days (PDF)")
+    )
+    trip_pack.add_argument("--from", dest="first_day", required=True, metavar="YYYY-MM-DD")
+    trip_pack.add_argument("--to", dest="last_day", required=True, metavar="YYYY-MM-DD")
+    for printing in (briefing, trip_pack):
+        printing.add_argument(
+            "--lang",
+            dest="sheet_lang",
+            choices=["en", "da", "fi"],
+            help=_("language of the sheet's labels (default: the interface's)"),
+        )
+        printing.add_argument(
+            "--leave-out-sensitive",
+            action="store_true",
+            help=_("leave out notes and interactions marked sensitive"),
+        )
+        printing.add_argument("-o", "--output", required=True, metavar="FILE.pdf")
 
     import_orders = commands.add_parser(
         "import-orders", help=_("import orders from an ERP's CSV export")
@@ -456,10 +471,13 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
             _culture(args, out)
         elif args.command == "today":
             _today(args, out)
-        elif args.command == "briefing":
+        elif args.command in ("briefing", "trip-pack"):
             from relationsapp import cli_reports
 
-            cli_reports.briefing(args, out)
+            if args.command == "briefing":
+                cli_reports.briefing(args, out)
+            else:
+                cli_reports.trip_pack(args, out)
         elif args.command in ("import-orders", "import-feedback", "metrics"):
             from relationsapp import cli_deals
 

@@ -26,7 +26,7 @@ _METRICS_SEGMENT_KEYS = {
 }
 
 
-def _metrics_date(text: str) -> dt.date:
+def parse_day(text: str) -> dt.date:
     import datetime as dt
 
     try:
@@ -62,7 +62,7 @@ def metrics(args: argparse.Namespace, out: TextIO) -> None:
     from relationsapp.core.metrics import compute_metrics, customer_definition, metrics_as_json
     from relationsapp.core.metrics_data import load_metrics_data
 
-    first, last = _metrics_date(args.first_day), _metrics_date(args.last_day)
+    first, last = parse_day(args.first_day), parse_day(args.last_day)
     if last < first:
         raise CliError(_("The period ends (--to) before it starts (--from)."))
     currency = args.currency.strip().upper()

@@ -7,10 +7,16 @@ DISPLAY a run aborts (SIGABRT) instead of failing a test, so offscreen is forced
 from __future__ import annotations
 
 import os
+import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# Static font instances for PDFs take ~10 s each to build (fonts.py): one cache for the
+# whole run and the runs after it, outside the developer's own cache.
+os.environ.setdefault(
+    "RELATIONSAPP_CACHE_DIR", os.path.join(tempfile.gettempdir(), "relationsapp-test-cache")
+)
 
 import pytest
 

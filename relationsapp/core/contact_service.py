@@ -64,6 +64,7 @@ def contact_columns(draft: ContactDraft) -> dict[str, Any]:
         "birthday": draft.birthday,
         "tags": json.dumps(draft.tags, ensure_ascii=False),
         "notes": draft.notes,
+        "notes_sensitive": draft.notes_sensitive,
         "away": json.dumps([[first.isoformat(), last.isoformat()] for first, last in draft.away]),
     }
 
@@ -142,6 +143,7 @@ def _draft_of(contact: Contact) -> ContactDraft:
         birthday=contact.birthday,
         tags=list(json.loads(contact.tags or "[]")),
         notes=contact.notes,
+        notes_sensitive=contact.notes_sensitive,
         away=away_from_text(contact.away),
     )
 

@@ -52,6 +52,8 @@ class InteractionDraft:
     follow_up: str = ""
     #: The client's zone then; empty = the contact's zone when saved.
     zone: str = ""
+    #: Private: "leave out sensitive notes" keeps its summary and outcome off printouts.
+    sensitive: bool = False
 
 
 @dataclass(frozen=True)
@@ -163,6 +165,7 @@ def _apply_interaction(session: Session, row: Interaction, draft: InteractionDra
     row.summary = draft.summary.strip()
     row.outcome = draft.outcome.strip()
     row.follow_up = draft.follow_up.strip()
+    row.sensitive = draft.sensitive
     row.participants = [
         InteractionParticipant(contact_id=other, position=index)
         for index, other in enumerate(draft.other_contact_ids)
@@ -187,6 +190,7 @@ def _interaction_draft(row: Interaction) -> InteractionDraft:
         outcome=row.outcome,
         follow_up=row.follow_up,
         zone=row.zone,
+        sensitive=row.sensitive,
     )
 
 

@@ -181,6 +181,13 @@ class MeetingService:
             draft = _draft_of(meeting)
             return MeetingDetails(meeting.id, meeting.uid, draft, attendee_times(draft))
 
+    def id_for_uid(self, uid: str) -> int | None:
+        """The id of the live meeting with ``uid`` (a stable reference from outside)."""
+        with self._database.session() as session:
+            return session.scalar(
+                select(Meeting.id).where(Meeting.uid == uid.strip(), Meeting.deleted_at.is_(None))
+            )
+
     def past(self, now: dt.datetime, days: int = 365) -> list[MeetingDetails]:
         """Live meetings that started in the ``days`` before ``now``, oldest first."""
         return self.starting_between(now - dt.timedelta(days=days), now)

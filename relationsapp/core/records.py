@@ -70,6 +70,8 @@ class ContactDraft:
     birthday: dt.date | None = None
     tags: list[str] = field(default_factory=list)
     notes: str = ""
+    #: The notes are private: "leave out sensitive notes" keeps them off printouts.
+    notes_sensitive: bool = False
     #: Periods (first day, last day, inclusive, in the contact's own calendar) when the
     #: person is away: holidays, leave, trade fairs. The planner avoids them.
     away: list[tuple[dt.date, dt.date]] = field(default_factory=list)

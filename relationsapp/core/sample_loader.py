@@ -17,7 +17,9 @@ from relationsapp.core.sample_data import (
 )
 from relationsapp.core.sample_deals import add_sample_deals
 from relationsapp.core.sample_interactions import SampleClient, add_sample_history
-from relationsapp.core.zones import now_utc
+from relationsapp.core.sample_meetings import add_sample_meetings
+from relationsapp.core.zones import now_utc, system_zone
+from relationsapp.storage.app_settings import AppSettings
 from relationsapp.storage.database import Database
 from relationsapp.storage.models import Account, Contact
 
@@ -50,6 +52,7 @@ def load_sample_data(database: Database, progress: Progress | None = None) -> tu
         add_sample_history(session, sample_clients(session), now)
         # Orders, exchange rates and feedback (CSAT on some of the history just added).
         add_sample_deals(session, now)
+    add_sample_meetings(database, now, AppSettings.load().home_zone or system_zone())
     return len(ids), count
 
 

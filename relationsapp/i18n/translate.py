@@ -10,6 +10,9 @@ from __future__ import annotations
 
 import gettext
 import os
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from pathlib import Path
 
 DOMAIN = "relationsapp"
@@ -19,6 +22,11 @@ DEFAULT_LANGUAGE = "en"
 
 _translations: gettext.NullTranslations = gettext.NullTranslations()
 _language = DEFAULT_LANGUAGE
+#: A language in force for one thread only (a PDF made in another language on a
+#: worker thread must not switch the UI's labels meanwhile): see ``language_here``.
+_local: ContextVar[tuple[str, gettext.NullTranslations] | None] = ContextVar(
+    "local_language", default=None
+)
 
 
 def translations_dir() -> Path:
@@ -81,9 +89,28 @@ def set_language(language: str) -> str:
     return language
 
 
+@contextmanager
+def language_here(language: str) -> Iterator[str]:
+    """Translate and format in ``language`` inside this block, in this thread only."""
+    if language not in SUPPORTED_LANGUAGES:
+        language = DEFAULT_LANGUAGE
+    token = _local.set((language, translator(language)))
+    try:
+        yield language
+    finally:
+        _local.reset(token)
+
+
+def _catalog() -> gettext.NullTranslations:
+    local = _local.get()
+    return _translations if local is None else local[1]
+
+
 def current_language() -> str:
-    """The code of the UI language in force (``en``, ``da``, ``fi``)."""
-    return _language
+    """The code of the language in force here (``en``, ``da``, ``fi``): the UI's, or the
+    one ``language_here`` set for this thread."""
+    local = _local.get()
+    return _language if local is None else local[0]
 
 
 def system_language() -> str:
@@ -101,17 +128,17 @@ def system_language() -> str:
 
 def _(message: str) -> str:
     """Translate ``message`` into the current UI language."""
-    return _translations.gettext(message)
+    return _catalog().gettext(message)
 
 
 def ngettext(singular: str, plural: str, count: int) -> str:
     """Translate a message that depends on a count (``%(count)s contacts``)."""
-    return _translations.ngettext(singular, plural, count)
+    return _catalog().ngettext(singular, plural, count)
 
 
 def pgettext(context: str, message: str) -> str:
     """Translate a message that needs a context to be unambiguous (``"menu", "File"``)."""
-    return _translations.pgettext(context, message)
+    return _catalog().pgettext(context, message)
 
 
 def N_(message: str) -> str:

@@ -7,7 +7,7 @@ Three things go wrong when a client's name or note is handed to ``Paragraph`` as
   characters are dropped, and reportlab's trusted URL schemes are emptied.
 - one font does not cover every script: the text is cut into runs by script and
   each run gets its own ``<font>`` (Noto Sans for Latin/Greek/Cyrillic, Noto Sans
-  Arabic, Devanagari, Thai; CJK when a TrueType CJK font is available).
+  Arabic, Hebrew, Devanagari, Thai, and the JP/KR/SC/TC face of Noto Sans CJK).
 - Arabic and Hebrew are right to left. reportlab cannot reorder, so lines are wrapped
   here by measuring words, and each wrapped line is then reshaped (joined letter
   forms) and reordered (bidi) on its own: reordering a whole paragraph first would put
@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import cache
 from xml.sax.saxutils import escape
 
 from reportlab import rl_config
@@ -27,7 +28,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, Paragraph
 
-from relationsapp.reports.fonts import base_font, font_for
+from relationsapp.reports.fonts import base_font, cjk_font, font_for
 
 # A second fence behind escaping: reportlab refuses every URL (http, file://, data:)
 # when no scheme or host is trusted. It does not guard plain paths ("/etc/passwd"):
@@ -40,13 +41,14 @@ _CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f]")
 _BIDI_CONTROLS = re.compile("[\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 _SCRIPT_FONTS = {
     "arabic": "RA-Arabic",
+    "hebrew": "RA-Hebrew",
     "devanagari": "RA-Devanagari",
     "thai": "RA-Thai",
-    "cjk": "RA-CJK",
 }
 _RTL_SCRIPTS = frozenset({"arabic", "hebrew"})
 
 
+@cache  # a sheet asks about the same few hundred characters thousands of times
 def script_of(char: str) -> str | None:
     """The script family of ``char`` as far as fonts care; None for neutrals."""
     code = ord(char)
@@ -82,19 +84,22 @@ def script_of(char: str) -> str | None:
 
 def script_runs(text: str) -> list[tuple[str, str]]:
     """``text`` cut into (script, piece); neutrals join the run before them."""
-    runs: list[tuple[str, str]] = []
+    runs: list[tuple[str, list[str]]] = []
     for char in text:
         script = script_of(char)
         if runs and (script is None or script == runs[-1][0]):
-            runs[-1] = (runs[-1][0], runs[-1][1] + char)
+            runs[-1][1].append(char)
         elif runs and runs[-1][0] == "neutral" and script is not None:
-            runs[-1] = (script, runs[-1][1] + char)
+            runs[-1] = (script, runs[-1][1])
+            runs[-1][1].append(char)
         else:
-            runs.append((script or "neutral", char))
-    return runs
+            runs.append((script or "neutral", [char]))
+    return [(script, "".join(chars)) for script, chars in runs]
 
 
-def font_of_script(script: str) -> str:
+def font_of_script(script: str, piece: str = "") -> str:
+    if script == "cjk":
+        return cjk_font(piece)
     return font_for(_SCRIPT_FONTS[script]) if script in _SCRIPT_FONTS else base_font()
 
 
@@ -121,7 +126,7 @@ def markup(text: str, home_font: str | None = None) -> str:
     parts = []
     for script, piece in script_runs(_BIDI_CONTROLS.sub("", clean(text))):
         escaped = escape(piece).replace("\n", "<br/>")
-        font = font_of_script(script)
+        font = font_of_script(script, piece)
         if home_font is None:
             in_style_font = script in ("latin", "neutral")
         else:
@@ -134,7 +139,7 @@ def markup(text: str, home_font: str | None = None) -> str:
 
 
 def _width(text: str, size: float) -> float:
-    return sum(stringWidth(piece, font_of_script(s), size) for s, piece in script_runs(text))
+    return sum(stringWidth(piece, font_of_script(s, piece), size) for s, piece in script_runs(text))
 
 
 def _visual(line: str, rtl: bool) -> str:
@@ -146,15 +151,24 @@ def _visual(line: str, rtl: bool) -> str:
 
 
 def _wrap_rtl(text: str, width: float, size: float) -> list[str]:
-    """Logical-order lines no wider than ``width`` (words longer than a line are cut)."""
+    """Logical-order lines no wider than ``width`` (words longer than a line are cut).
+
+    Words are measured once each (reshaped on their own: letters never join across a
+    space) and a line's width is their sum plus the spaces, so wrapping stays linear.
+    """
     import arabic_reshaper
 
-    def measure(piece: str) -> float:
-        return _width(arabic_reshaper.reshape(piece), size)
+    widths: dict[str, float] = {}
 
+    def measure(piece: str) -> float:
+        if piece not in widths:
+            widths[piece] = _width(arabic_reshaper.reshape(piece), size)
+        return widths[piece]
+
+    space = _width(" ", size)
     lines: list[str] = []
     for source_line in clean(text).split("\n"):
-        current = ""
+        current, current_width = "", 0.0
         for word in source_line.split():
             while measure(word) > width and len(word) > 1:
                 cut = len(word) - 1
@@ -162,15 +176,17 @@ def _wrap_rtl(text: str, width: float, size: float) -> list[str]:
                     cut = max(1, cut * 3 // 4) if measure(word[: cut // 2]) > width else cut - 1
                 if current:
                     lines.append(current)
-                    current = ""
+                    current, current_width = "", 0.0
                 lines.append(word[:cut])
                 word = word[cut:]
-            candidate = f"{current} {word}" if current else word
-            if current and measure(candidate) > width:
+            word_width = measure(word)
+            if current and current_width + space + word_width > width:
                 lines.append(current)
-                current = word
+                current, current_width = word, word_width
+            elif current:
+                current, current_width = f"{current} {word}", current_width + space + word_width
             else:
-                current = candidate
+                current, current_width = word, word_width
         lines.append(current)
     return lines
 
@@ -186,12 +202,15 @@ class RtlParagraph(Flowable):
             ParagraphStyle(f"{style.name}-rtl", parent=style, alignment=TA_RIGHT) if rtl else style
         )
         self._lines: list[Paragraph] = []
+        self._layouts: dict[float, list[Paragraph]] = {}
 
     def _layout(self, width: float) -> list[Paragraph]:
-        lines = _wrap_rtl(self.text, width, self.style.fontSize)
-        return [
-            Paragraph(markup(_visual(line, self.rtl)) or "&nbsp;", self.style) for line in lines
-        ]
+        if width not in self._layouts:  # wrap and split ask again for the same width
+            lines = _wrap_rtl(self.text, width, self.style.fontSize)
+            self._layouts[width] = [
+                Paragraph(markup(_visual(line, self.rtl)) or "&nbsp;", self.style) for line in lines
+            ]
+        return self._layouts[width]
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
         self._lines = self._layout(availWidth)
@@ -211,14 +230,28 @@ class RtlParagraph(Flowable):
             line.drawOn(self.canv, 0, y)
 
 
+def isolate(value: str) -> str:
+    """``value`` fenced off (FSI…PDI) so that, put into a sentence, its direction cannot
+    reorder the words around it: "سلطان: 6 Dec" would otherwise print as "6 :سلطان Dec"."""
+    return f"\u2068{value}\u2069"
+
+
 def is_rtl(text: str) -> bool:
-    """True when the first strong letter of ``text`` is Arabic or Hebrew."""
+    """True when the first strong letter of ``text`` (outside isolates) is Arabic or Hebrew."""
+    depth = 0
     for char in text:
-        if char in "\u200e\u200f":  # LRM, RLM: strong marks set on purpose (names.py)
+        if char in "\u2066\u2067\u2068":
+            depth += 1
+        elif char == "\u2069":
+            depth = max(0, depth - 1)
+        elif depth:
+            continue
+        elif char in "\u200e\u200f":  # LRM, RLM: strong marks set on purpose (names.py)
             return char == "\u200f"
-        script = script_of(char)
-        if script is not None:
-            return script in _RTL_SCRIPTS
+        else:
+            script = script_of(char)
+            if script is not None:
+                return script in _RTL_SCRIPTS
     return False
 
 

@@ -25,6 +25,16 @@ def config_dir() -> Path:
     return Path(user_config_dir(APP_NAME, APP_NAME))
 
 
+def cache_dir() -> Path:
+    """Where derived files that can be rebuilt live (e.g. static font instances)."""
+    override = os.environ.get("RELATIONSAPP_CACHE_DIR")
+    if override:
+        return Path(override)
+    from platformdirs import user_cache_dir
+
+    return Path(user_cache_dir(APP_NAME, APP_NAME))
+
+
 def default_database_path() -> Path:
     """``<user data dir>/relationsapp.sqlite`` (e.g. ``~/.local/share/RelationsApp``)."""
     override = os.environ.get("RELATIONSAPP_DATA_DIR")

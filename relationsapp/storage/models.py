@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import Date, ForeignKey, Index, Integer, String, Text, text
+from sqlalchemy import Boolean, Date, ForeignKey, Index, Integer, String, Text, text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from relationsapp.storage.base import SQL_NOW_DEFAULT, Base, RecordMixin, UtcDateTime, utc_now
@@ -74,6 +74,8 @@ class Contact(RecordMixin, Base):
     #: JSON array of strings.
     tags: Mapped[str] = mapped_column(Text, default="[]", server_default="[]")
     notes: Mapped[str] = mapped_column(Text, default="", server_default="")
+    #: The notes are private: printed briefings can leave them out.
+    notes_sensitive: Mapped[bool] = mapped_column(Boolean, default=False, server_default="0")
     #: JSON array of [first, last] ISO dates: periods the person is away (civil dates).
     away: Mapped[str] = mapped_column(Text, default="[]", server_default="[]")
     #: "Stay in touch every N weeks"; 0 = no reminder.
@@ -213,6 +215,8 @@ class Interaction(RecordMixin, Base):
     summary: Mapped[str] = mapped_column(Text, default="", server_default="")
     outcome: Mapped[str] = mapped_column(Text, default="", server_default="")
     follow_up: Mapped[str] = mapped_column(Text, default="", server_default="")
+    #: The summary and outcome are private: printed briefings can leave them out.
+    sensitive: Mapped[bool] = mapped_column(Boolean, default=False, server_default="0")
 
     participants: Mapped[list[InteractionParticipant]] = relationship(
         order_by="InteractionParticipant.position", cascade="all, delete-orphan"

@@ -62,6 +62,11 @@ class BackgroundTask(QObject):
     def start(self) -> None:
         QThreadPool.globalInstance().start(self._runnable)
 
+    def cancel(self) -> None:
+        """Stop the work at its next progress call (as the dialog's Cancel button does)."""
+        self._runnable.cancelled = True
+        self.dialog.close()
+
     def _cancel(self) -> None:
         self._runnable.cancelled = True
 

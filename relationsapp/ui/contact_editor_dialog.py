@@ -165,6 +165,11 @@ class ContactEditorDialog(QDialog):
         self.tags = line_edit("tags", _("comma-separated, e.g. vip, trade fair"))
         self.away = AwayPeriodsEditor()
         self.notes = notes_edit("notes")
+        # No mnemonic: every letter of it is taken in this dialog already (Alt+S is
+        # "Street"); Tab from the notes reaches it, Space ticks it.
+        self.notes_sensitive = QCheckBox(_("Notes are sensitive"))
+        self.notes_sensitive.setObjectName("notes_sensitive")
+        self.notes_sensitive.setToolTip(_("Sensitive notes can be left out of printed briefings."))
 
         self.general_error = FieldErrorLabel("general")
         self.buttons = QDialogButtonBox(
@@ -264,6 +269,7 @@ class ContactEditorDialog(QDialog):
         add_row(form, _("&Tags:"), self.tags, self.tags)
         add_row(form, _("Away:"), self.away, None)
         add_row(form, _("N&otes:"), self.notes, self.notes)
+        add_row(form, "", self.notes_sensitive, None)
 
         left = QVBoxLayout()
         for group in (name_group, place_group, address_group):
@@ -361,6 +367,7 @@ class ContactEditorDialog(QDialog):
             self.tags,
             *self.away.focus_chain(),
             self.notes,
+            self.notes_sensitive,
             *self.buttons.buttons(),
         ]
         for first, second in itertools.pairwise(chain):
@@ -468,6 +475,7 @@ class ContactEditorDialog(QDialog):
                 self.birthday.setDate(QDate(birthday.year, birthday.month, birthday.day))
             self.tags.setText(", ".join(draft.tags))
             self.notes.setPlainText(draft.notes)
+            self.notes_sensitive.setChecked(draft.notes_sensitive)
             self.away.set_periods(draft.away)
         finally:
             self._loading = False
@@ -511,6 +519,7 @@ class ContactEditorDialog(QDialog):
             birthday=None if self.no_birthday.isChecked() else _qdate_to_date(self.birthday.date()),
             tags=split_tags(self.tags.text()),
             notes=self.notes.toPlainText(),
+            notes_sensitive=self.notes_sensitive.isChecked(),
             away=self.away.periods(),
         )
 

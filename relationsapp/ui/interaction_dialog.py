@@ -16,6 +16,7 @@ import itertools
 from PySide6.QtCore import QDate, Qt, QTime
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDateEdit,
     QDialog,
@@ -140,6 +141,11 @@ class InteractionDialog(QDialog):
         self.summary.setMaximumHeight(90)
         self.outcome = line_edit("outcome", _("e.g. ordered 40 pumps; wants a sample first"))
         self.follow_up = line_edit("follow_up", _("e.g. send the revised quote"))
+        self.sensitive = QCheckBox(_("Se&nsitive"))
+        self.sensitive.setObjectName("sensitive")
+        self.sensitive.setToolTip(
+            _("A sensitive interaction’s summary and outcome can be left out of printed briefings.")
+        )
         self.csat = CsatField()
         self.other_people = line_edit(
             "other_people", _("comma-separated, e.g. Kenji Sato, Lars from our team")
@@ -194,6 +200,7 @@ class InteractionDialog(QDialog):
             self.follow_up,
             error("follow_up", self.follow_up),
         )
+        add_row(form, "", self.sensitive, None)
         add_row(form, _("&Client’s satisfaction (CSAT):"), self.csat, self.csat)
         others_box = QVBoxLayout()
         others_box.setSpacing(2)
@@ -253,6 +260,7 @@ class InteractionDialog(QDialog):
             self.summary,
             self.outcome,
             self.follow_up,
+            self.sensitive,
             self.csat,
             self.other_people,
         ]
@@ -465,6 +473,7 @@ class InteractionDialog(QDialog):
         self.summary.setPlainText(draft.summary)
         self.outcome.setText(draft.outcome)
         self.follow_up.setText(draft.follow_up)
+        self.sensitive.setChecked(draft.sensitive)
         self.other_people.setText(", ".join(draft.other_people))
         self._show_other_contacts(draft.other_contact_ids)
         self.promise_rows.clear()
@@ -513,6 +522,7 @@ class InteractionDialog(QDialog):
             follow_up=self.follow_up.text().strip(),
             # The zone stored with it stays unless it is now with someone else.
             zone=self._draft.zone if same_contact else "",
+            sensitive=self.sensitive.isChecked(),
         )
 
     def promises(self) -> list[PromiseDraft]:

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtGui import QKeySequence
 
 from relationsapp.i18n.translate import _
+from relationsapp.ui.briefing_actions import add_context_menu
 
 if TYPE_CHECKING:
     from relationsapp.ui.main_window import MainWindow
@@ -65,6 +66,21 @@ def build_menus(window: MainWindow) -> None:
             "import_feedback",
         )
     )
+    file_menu.addSeparator()
+    briefings = window.briefings
+    briefings.print_action = window.action(
+        _("Print &briefing…"),
+        briefings.print_briefing,
+        QKeySequence.StandardKey.Print,
+        "print_briefing",
+    )
+    briefings.trip_pack_action = window.action(
+        _("&Trip pack…"), briefings.trip_pack, None, "trip_pack"
+    )
+    file_menu.addAction(briefings.print_action)
+    file_menu.addAction(briefings.trip_pack_action)
+    add_context_menu(window.contacts_view.table, [briefings.print_action])
+    briefings.update_actions()
     file_menu.addSeparator()
     window.preferences_action = window.action(
         _("&Preferences…"),

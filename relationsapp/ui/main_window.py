@@ -25,6 +25,7 @@ from relationsapp.i18n.translate import _
 from relationsapp.storage.app_settings import AppSettings
 from relationsapp.ui.accounts_view import AccountsView
 from relationsapp.ui.background_task import BackgroundTask
+from relationsapp.ui.briefing_actions import BriefingActions, add_context_menu
 from relationsapp.ui.change_notifier import ChangeNotifier
 from relationsapp.ui.contact_table_model import ContactTableModel
 from relationsapp.ui.contacts_view import ContactsView
@@ -124,6 +125,7 @@ class MainWindow(QMainWindow):
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.culture_panel)
         self.resizeDocks([self.culture_panel], [420], Qt.Orientation.Horizontal)
 
+        self.briefings = BriefingActions(services, home_zone, self)
         build_menus(self)
         self.statusBar().showMessage(str(database.path))
 
@@ -321,8 +323,6 @@ class MainWindow(QMainWindow):
     # --- planner ---------------------------------------------------------------------------
 
     def _build_planner(self) -> QWidget:
-        from PySide6.QtWidgets import QSplitter
-
         from relationsapp.ui.planner_view import PlannerView
         from relationsapp.ui.upcoming_view import UpcomingView
 
@@ -331,6 +331,7 @@ class MainWindow(QMainWindow):
         self.planner.book_requested.connect(self._book_meeting)
         self.upcoming.selection_changed.connect(self._follow_selection)
         self.upcoming.cancel_requested.connect(self._cancel_meeting)
+        add_context_menu(self.upcoming.table, [self.briefings.print_action])
         self._notifier.meetings_changed.connect(self.upcoming.reload)
         self.upcoming.reload()
         splitter = QSplitter(Qt.Orientation.Vertical)
@@ -358,6 +359,7 @@ class MainWindow(QMainWindow):
 
     def _follow_selection(self) -> None:
         """Point the Culture panel and the timelines at what is selected in front."""
+        self.briefings.update_actions()
         tab = self.tabs.currentIndex()
         if tab == TODAY_TAB and self.today_page.page is not None:
             self.culture_panel.show_contact(self.today.selected_contact_id())
@@ -587,8 +589,9 @@ class MainWindow(QMainWindow):
         )
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        self.briefings.stop()
         if self._task is not None:
-            self._task.dialog.cancel()
+            self._task.cancel()  # QProgressDialog.cancel() alone stops nothing
         if self.today_page.page is not None:
             self.today.stop()  # a report being built still reads the file
         if self.dashboard_page.page is not None:

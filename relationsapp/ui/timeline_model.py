@@ -171,7 +171,9 @@ class TimelineModel(ReadOnlyTableModel):
             return text
         if column == KIND:
             arrow = ARROWS[draft.direction]
-            return " ".join(part for part in (arrow, label(draft.kind)) if part)
+            text = " ".join(part for part in (arrow, label(draft.kind)) if part)
+            # "↗ Call · sensitive": private, so printed briefings may leave its words out.
+            return text + " · " + _("sensitive") if draft.sensitive else text
         if column == SUMMARY:
             parts = [_one_line(draft.summary), _one_line(draft.outcome)]
             return " — ".join(part for part in parts if part)

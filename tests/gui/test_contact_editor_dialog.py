@@ -6,7 +6,7 @@ import datetime as dt
 from dataclasses import replace
 
 import pytest
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import QDate, QPoint, Qt
 from PySide6.QtWidgets import QApplication, QDialog, QLabel, QLineEdit, QSpinBox, QWidget
 from pytestqt.qtbot import QtBot
 
@@ -200,6 +200,7 @@ FULL = ContactDraft(
     birthday=dt.date(1975, 4, 1),
     tags=["trade fair", "vip"],
     notes="Met at FOODEX.\nPrefers mornings.",
+    notes_sensitive=True,
 )
 
 SPARSE = ContactDraft(
@@ -276,6 +277,29 @@ def test_no_birthday_checkbox_clears_the_birthday(
     qtbot.mouseClick(dialog.no_birthday, Qt.MouseButton.LeftButton)
     assert not dialog.birthday.isEnabled()
     assert dialog.draft().birthday is None
+
+
+def test_notes_can_be_marked_sensitive_by_mouse_or_keyboard(
+    qtbot: QtBot, dialog: ContactEditorDialog
+) -> None:
+    box = dialog.notes_sensitive
+    assert not box.isChecked()  # a new contact's notes are not private
+    assert "printed briefings" in box.toolTip()
+    qtbot.mouseClick(  # on its text: the row is wider, the space beside it does nothing
+        box, Qt.MouseButton.LeftButton, pos=QPoint(box.sizeHint().width() // 2, box.height() // 2)
+    )
+    assert dialog.draft().notes_sensitive is True
+
+    with qtbot.waitActive(dialog):
+        dialog.activateWindow()
+    dialog.notes.setFocus()
+    qtbot.keyClick(dialog.notes, Qt.Key.Key_Tab)
+    assert box.hasFocus()  # right after the notes it belongs to
+    qtbot.keyClick(box, Qt.Key.Key_Space)
+    assert dialog.draft().notes_sensitive is False
+    # It has no Alt+letter of its own: Alt+S still goes straight to the street.
+    qtbot.keyClick(box, Qt.Key.Key_S, Qt.KeyboardModifier.AltModifier)
+    assert dialog.street.hasFocus()
 
 
 def test_ctrl_return_accepts_and_escape_cancels(qtbot: QtBot) -> None:

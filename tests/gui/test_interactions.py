@@ -7,9 +7,16 @@ import re
 from collections.abc import Callable
 
 import pytest
-from PySide6.QtCore import QDate, Qt, QTime
+from PySide6.QtCore import QDate, QPoint, Qt, QTime
 from PySide6.QtGui import QUndoStack
-from PySide6.QtWidgets import QAbstractButton, QApplication, QDialog, QLabel, QWidget
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QApplication,
+    QCheckBox,
+    QDialog,
+    QLabel,
+    QWidget,
+)
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
@@ -110,6 +117,14 @@ def click_save(qtbot: QtBot, dialog: QDialog) -> None:
     ok = dialog.findChild(QAbstractButton, "ok")
     assert ok is not None
     qtbot.mouseClick(ok, Qt.MouseButton.LeftButton)
+
+
+def click_check_box(qtbot: QtBot, box: QCheckBox) -> None:
+    """Click on the box's own text: the row is wider than that, and a click on the empty
+    space beside it does not tick it."""
+    qtbot.mouseClick(
+        box, Qt.MouseButton.LeftButton, pos=QPoint(box.sizeHint().width() // 2, box.height() // 2)
+    )
 
 
 def error_text(dialog: QDialog, name: str) -> str:
@@ -464,6 +479,69 @@ def test_editing_with_a_new_promise_is_one_undo_step(
     undo_stack.undo()
     assert column(view.model, SUMMARY) == ["Visit"]
     assert view.promise_model.rowCount() == 0
+
+
+def test_a_sensitive_interaction_stays_ticked_is_marked_in_the_timeline_and_undo_clears_it(
+    qtbot: QtBot,
+    view: TimelineView,
+    services: Services,
+    people: dict[str, int],
+    undo_stack: QUndoStack,
+) -> None:
+    log(services, people["taro"], NOW - dt.timedelta(hours=2), summary="Health worries")
+    view.show_contact(people["taro"])
+    view.table.selectRow(0)
+    ticked: list[bool] = []
+
+    def tick(dialog: InteractionDialog) -> None:
+        assert not dialog.sensitive.isChecked()
+        assert "printed briefings" in dialog.sensitive.toolTip()
+        with qtbot.waitActive(dialog):
+            dialog.activateWindow()
+        dialog.summary.setFocus()
+        qtbot.waitUntil(dialog.summary.hasFocus)  # keys go where the focus is
+        qtbot.keyClick(dialog.summary, Qt.Key.Key_N, Qt.KeyboardModifier.AltModifier)
+        qtbot.waitUntil(dialog.sensitive.isChecked)  # "Se&nsitive": Alt+N ticks it (animated)
+        click_save(qtbot, dialog)
+
+    def look(dialog: InteractionDialog) -> None:
+        ticked.append(dialog.sensitive.isChecked())
+        dialog.reject()
+
+    answering(qtbot, tick)
+    view.edit_selected()
+    assert column(view.model, KIND) == ["Note · sensitive"]
+    assert view.selected_interaction() is not None
+    answering(qtbot, look)
+    view.edit_selected()  # reopened: still ticked, read back from the file
+    assert ticked == [True]
+
+    undo_stack.undo()
+    assert column(view.model, KIND) == ["Note"]
+    view.table.selectRow(0)
+    answering(qtbot, look)
+    view.edit_selected()
+    assert ticked == [True, False]
+    undo_stack.redo()
+    assert column(view.model, KIND) == ["Note · sensitive"]
+
+
+def test_a_new_interaction_can_be_logged_as_sensitive(
+    qtbot: QtBot, view: TimelineView, services: Services, people: dict[str, int]
+) -> None:
+    view.show_contact(people["taro"])
+
+    def fill(dialog: InteractionDialog) -> None:
+        assert not dialog.sensitive.isChecked()  # a new interaction is not private
+        qtbot.keyClicks(dialog.summary, "Reorganisation rumours")
+        click_check_box(qtbot, dialog.sensitive)
+        click_save(qtbot, dialog)
+
+    answering(qtbot, fill)
+    new_id = view.log_interaction(people["taro"])
+    assert new_id is not None
+    assert services.interactions.get(new_id).draft.sensitive is True
+    assert column(view.model, KIND) == ["Note · sensitive"]
 
 
 def test_an_account_timeline_has_all_its_people_and_the_kept_ratio(

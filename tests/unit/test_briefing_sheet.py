@@ -118,6 +118,18 @@ PEOPLE: dict[str, tuple[ContactDraft, str, str]] = {
         "",
         "Sharma",
     ),
+    "he": (
+        ContactDraft(
+            given_name="נועה",
+            family_name="כהן",
+            given_name_latin="Noa",
+            family_name_latin="Cohen",
+            country="IL",
+            time_zone="Asia/Jerusalem",
+        ),
+        "",
+        "Cohen",
+    ),
     "th": (
         ContactDraft(
             given_name="สมชาย",
@@ -132,8 +144,9 @@ PEOPLE: dict[str, tuple[ContactDraft, str, str]] = {
         "Somchai",
     ),
 }
-#: Scripts whose letters must survive text extraction as such (CJK: see fonts.py).
-EXTRACTED_NATIVE = {"da", "ru", "el", "th"}
+#: Scripts whose letters must survive text extraction as such (Arabic, Hebrew and
+#: Devanagari come out reordered or as presentation forms: checked by script below).
+EXTRACTED_NATIVE = {"da", "ru", "el", "th", "ja", "zh", "ko"}
 
 
 @pytest.fixture
@@ -174,24 +187,42 @@ def test_the_sheet_shows_name_local_time_and_notes_in_every_script(
         assert squashed(native) in squashed(text)
     if key == "ar":  # reshaped presentation forms: Arabic letters, in some form
         assert re.search("[\u0600-\u06ff\ufb50-\ufdff\ufe70-\ufeff]", text)
+    if key == "he":  # reordered for display: Hebrew letters, right to left
+        assert re.search("[\u0590-\u05ff]", text)
     if key == "hi":  # shaped glyphs: extraction gives Devanagari letters, maybe reordered
         assert re.search("[\u0900-\u097f]", text)
         assert "(Rahul Sharma)" in text  # Latin after Devanagari in a shaped line
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="no TrueType CJK font yet: cvttf-notosanscjk-regular ships a CFF OTF, "
-    "which reportlab refuses, so Han, kana and Hangul print as empty glyphs",
-)
-@pytest.mark.parametrize("key", ["ja", "zh", "ko"])
-def test_cjk_names_print_in_their_own_script(services: Services, key: str) -> None:
-    draft, native, _latin = PEOPLE[key]
+def font_names(data: bytes) -> set[str]:
+    reader = PdfReader(io.BytesIO(data))
+    return {
+        str(font.get_object()["/BaseFont"])
+        for page in reader.pages
+        for font in page["/Resources"]["/Font"].values()
+    }
+
+
+@pytest.mark.parametrize(("key", "face"), [("ja", "JP"), ("zh", "SC"), ("ko", "KR")])
+def test_han_characters_take_the_forms_of_the_clients_country(
+    services: Services, key: str, face: str
+) -> None:
+    draft, _native, _latin = PEOPLE[key]
     contact_id = add_person(services, draft)
 
-    text = pdf_text(build_briefing(services, contact_id, now=NOW, my_zone=MY_ZONE))
+    names = font_names(build_briefing(services, contact_id, now=NOW, my_zone=MY_ZONE))
 
-    assert native in text
+    assert any(f"NotoSans{face}-Regular" in name for name in names), names
+
+
+def test_a_taiwanese_client_gets_traditional_forms(services: Services) -> None:
+    draft = ContactDraft(given_name="志明", family_name="陳", country="TW", time_zone="Asia/Taipei")
+    contact_id = add_person(services, draft)
+
+    data = build_briefing(services, contact_id, now=NOW, my_zone=MY_ZONE)
+
+    assert "陳" in pdf_text(data)
+    assert any("NotoSansTC-Regular" in name for name in font_names(data))
 
 
 def test_fonts_are_embedded(services: Services) -> None:

@@ -10,7 +10,9 @@ import pytest
 from sqlalchemy import select
 
 from relationsapp.core.account_service import AccountService
+from relationsapp.core.bulk_loader import insert_contacts
 from relationsapp.core.choices import Channel, EmailKind, Formality, NameOrder, PhoneKind, SizeBand
+from relationsapp.core.contact_search import ContactQuery, IndexedContactSearch
 from relationsapp.core.contact_service import ContactService
 from relationsapp.core.errors import RecordNotFound, ValidationFailed
 from relationsapp.core.records import (
@@ -67,6 +69,7 @@ def full_draft(account_id: int | None) -> ContactDraft:
         birthday=dt.date(1980, 2, 29),
         tags=["vip", "Nordic", "vip", " golf ", ""],
         notes="Likes early meetings.",
+        notes_sensitive=True,
     )
 
 
@@ -269,6 +272,38 @@ def test_stay_in_touch_interval_is_stored_changed_and_turned_off(
 
     contacts.update(contact_id, jorgen(touch_weeks=0))
     assert contacts.get(contact_id).draft.touch_weeks == 0
+
+
+def test_private_notes_stay_private_until_the_flag_is_cleared(
+    database: Database, contacts: ContactService
+) -> None:
+    assert contacts.get(contacts.create(jorgen(notes="Golf"))).draft.notes_sensitive is False
+    contact_id = contacts.create(
+        jorgen(notes="Divorcing; avoid family talk.", notes_sensitive=True)
+    )
+    assert contacts.get(contact_id).draft.notes_sensitive is True
+    assert count_rows(database, "contacts", "notes_sensitive = 1") == 1
+
+    contacts.update(contact_id, jorgen(notes="Divorcing; avoid family talk."))
+    assert contacts.get(contact_id).draft.notes_sensitive is False
+    assert count_rows(database, "contacts", "notes_sensitive = 1") == 0
+
+
+def test_bulk_loaded_contacts_keep_their_sensitive_notes(
+    database: Database, contacts: ContactService
+) -> None:
+    drafts = [
+        jorgen(given_name="Anna", notes="Ill", notes_sensitive=True),
+        jorgen(given_name="Bo", notes="Likes golf"),
+    ]
+    with database.session() as session, session.begin():
+        insert_contacts(session, drafts, len(drafts))
+    ids = IndexedContactSearch(database).contact_ids(ContactQuery(text="sorensen"))
+    loaded = [contacts.get(contact_id).draft for contact_id in ids]
+    assert {draft.given_name: draft.notes_sensitive for draft in loaded} == {
+        "Anna": True,
+        "Bo": False,
+    }
 
 
 def test_stay_in_touch_over_two_years_says_which_field_and_the_limit(

@@ -8,6 +8,7 @@ import random
 import sqlite3
 import uuid
 from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -19,6 +20,7 @@ from sqlalchemy import exc as sa_exc
 from relationsapp.core.bulk_loader import LoadCancelled, insert_contacts
 from relationsapp.core.contact_search import ContactQuery, IndexedContactSearch
 from relationsapp.core.contact_service import ContactService
+from relationsapp.core.interaction_service import InteractionService
 from relationsapp.core.open_messages import open_error_message
 from relationsapp.core.records import ContactDraft
 from relationsapp.storage.database import Database, open_database
@@ -107,6 +109,63 @@ def test_upgrade_leaves_a_verified_copy_of_the_old_file(file_at_0001: Path) -> N
     assert query_file(backup, "PRAGMA integrity_check") == [("ok",)]
     assert query_file(backup, "SELECT version_num FROM alembic_version") == [("0001",)]
     assert query_file(backup, "SELECT display_name FROM contacts") == [("Jørgen Sørensen",)]
+
+
+@pytest.fixture
+def file_at_0007(db_path: Path) -> Path:
+    """A file made before notes could be marked sensitive (schema 0007): Jørgen, with
+    personal notes, and a call logged with him."""
+    engine = create_sqlite_engine(db_path)
+    config = alembic_config()
+    with engine.begin() as connection:
+        config.attributes["connection"] = connection
+        command.upgrade(config, "0007")
+        connection.exec_driver_sql(
+            "INSERT INTO contacts (given_name, family_name, display_name, latin_name, sort_key,"
+            " country, time_zone, notes) VALUES ('Jørgen', 'Sørensen', 'Jørgen Sørensen',"
+            " 'Jørgen Sørensen', 'sorensen jorgen', 'DK', 'Europe/Copenhagen',"
+            " 'Wife in hospital; ask gently.')"
+        )
+        connection.exec_driver_sql(
+            "INSERT INTO interactions (kind, direction, occurred_at, zone, contact_id, summary,"
+            " outcome) VALUES ('call', 'out', '2027-03-12 13:00:00.000000', 'Europe/Copenhagen',"
+            " 1, 'Budget for the pump line', 'Quote by Friday')"
+        )
+    engine.dispose()
+    assert query_file(db_path, "SELECT version_num FROM alembic_version") == [("0007",)]
+    return db_path
+
+
+def test_an_0007_file_keeps_its_notes_and_nothing_in_it_becomes_sensitive(
+    file_at_0007: Path,
+) -> None:
+    with open_database(file_at_0007) as database:
+        assert query_file(file_at_0007, "SELECT version_num FROM alembic_version") == [
+            (HEAD_REVISION,)
+        ]
+        [contact_id] = IndexedContactSearch(database).contact_ids(ContactQuery(text="jorgen"))
+        contact = ContactService(database).get(contact_id).draft
+        assert contact.notes == "Wife in hospital; ask gently."
+        assert contact.notes_sensitive is False  # printed as before until the user says so
+        [call] = InteractionService(database).timeline(contact_id=contact_id)
+        assert (call.draft.summary, call.draft.outcome) == (
+            "Budget for the pump line",
+            "Quote by Friday",
+        )
+        assert call.draft.sensitive is False
+
+
+def test_an_upgraded_file_stores_the_sensitive_flags(file_at_0007: Path) -> None:
+    with open_database(file_at_0007) as database:
+        contacts, interactions = ContactService(database), InteractionService(database)
+        [contact_id] = IndexedContactSearch(database).contact_ids(ContactQuery(text="jorgen"))
+        [call] = interactions.timeline(contact_id=contact_id)
+        draft = contacts.get(contact_id).draft
+        contacts.update(contact_id, replace(draft, notes_sensitive=True))
+        interactions.update(call.id, replace(call.draft, sensitive=True))
+    with open_database(file_at_0007) as database:  # reopened: read from the file itself
+        assert ContactService(database).get(contact_id).draft.notes_sensitive is True
+        assert InteractionService(database).get(call.id).draft.sensitive is True
 
 
 def test_reopening_an_up_to_date_file_makes_no_backup(db_path: Path) -> None:

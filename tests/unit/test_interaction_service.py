@@ -120,6 +120,24 @@ def test_an_outcome_alone_is_enough_to_log(
     assert service.get(interaction).draft.outcome == "Ordered 40"
 
 
+def test_a_sensitive_interaction_is_read_back_as_sensitive_and_can_be_cleared(
+    database: Database, service: InteractionService, people: dict[str, int]
+) -> None:
+    ordinary = service.log(call(people["taro"], at(9, 8)))
+    private = service.log(call(people["taro"], at(10, 8), summary="Layoffs", sensitive=True))
+    assert service.get(private).draft.sensitive is True
+    assert service.get(ordinary).draft.sensitive is False
+    timeline = service.timeline(contact_id=people["taro"])
+    assert [(record.id, record.draft.sensitive) for record in timeline] == [
+        (private, True),
+        (ordinary, False),
+    ]
+
+    service.update(private, replace(service.get(private).draft, sensitive=False))
+    assert service.get(private).draft.sensitive is False
+    assert count_rows(database, "interactions", "sensitive = 1") == 0
+
+
 # --- timelines -------------------------------------------------------------------------------
 
 
