@@ -162,6 +162,9 @@ def build_parser() -> argparse.ArgumentParser:
     import_feedback = commands.add_parser(
         "import-feedback", help=_("import CSAT and NPS answers from a survey tool's CSV export")
     )
+    from relationsapp import cli_interop
+
+    cli_interop.add_parsers(commands)
     for importer in (import_orders, import_feedback):
         importer.add_argument("file", metavar="FILE.csv", help=_("the CSV file to import"))
         importer.add_argument(
@@ -478,6 +481,12 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
                 cli_reports.briefing(args, out)
             else:
                 cli_reports.trip_pack(args, out)
+        elif args.command in ("import", "export"):
+            from relationsapp import cli_interop
+
+            if args.command == "import":
+                return cli_interop.import_files(args, out)
+            cli_interop.export(args, out)
         elif args.command in ("import-orders", "import-feedback", "metrics"):
             from relationsapp import cli_deals
 

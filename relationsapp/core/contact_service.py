@@ -23,6 +23,7 @@ from relationsapp.core.records import (
     ContactDraft,
     ContactRow,
     EmailEntry,
+    OtherField,
     PhoneEntry,
     PostalAddress,
 )
@@ -31,6 +32,35 @@ from relationsapp.storage.base import utc_now
 from relationsapp.storage.database import Database
 from relationsapp.storage.fts_contact_search import FtsContactIndex
 from relationsapp.storage.models import Account, Contact, ContactEmail, ContactPhone
+
+
+def other_fields_to_text(fields: Sequence[OtherField]) -> str:
+    """The ``contacts.other_fields`` JSON: ``[{"name", "value", "params": [[k, v]], "group"}]``."""
+    return json.dumps(
+        [
+            {
+                "name": field.name,
+                "value": field.value,
+                "params": [[key, value] for key, value in field.params],
+                "group": field.group,
+            }
+            for field in fields
+        ],
+        ensure_ascii=False,
+    )
+
+
+def other_fields_from_text(text: str) -> list[OtherField]:
+    """The fields stored by :func:`other_fields_to_text` (``""`` reads as none)."""
+    return [
+        OtherField(
+            name=str(item["name"]),
+            value=str(item["value"]),
+            params=tuple((str(key), str(value)) for key, value in item.get("params", [])),
+            group=str(item.get("group", "")),
+        )
+        for item in json.loads(text or "[]")
+    ]
 
 
 def contact_columns(draft: ContactDraft) -> dict[str, Any]:
@@ -66,6 +96,10 @@ def contact_columns(draft: ContactDraft) -> dict[str, Any]:
         "notes": draft.notes,
         "notes_sensitive": draft.notes_sensitive,
         "away": json.dumps([[first.isoformat(), last.isoformat()] for first, last in draft.away]),
+        "other_fields": other_fields_to_text(draft.other_fields),
+        "photo": draft.photo,
+        "photo_type": draft.photo_type if draft.photo is not None else "",
+        "external_uid": draft.external_uid,
     }
 
 
@@ -145,6 +179,10 @@ def _draft_of(contact: Contact) -> ContactDraft:
         notes=contact.notes,
         notes_sensitive=contact.notes_sensitive,
         away=away_from_text(contact.away),
+        other_fields=other_fields_from_text(contact.other_fields),
+        photo=contact.photo,
+        photo_type=contact.photo_type,
+        external_uid=contact.external_uid,
     )
 
 

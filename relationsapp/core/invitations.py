@@ -8,12 +8,13 @@ The invitation is written in the participant's own language when the app ships i
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 
 from babel import Locale, UnknownLocaleError
 from icalendar import Calendar, Event, vCalAddress
 
 from relationsapp import __version__
-from relationsapp.core.meeting_service import MeetingAttendee, MeetingDraft
+from relationsapp.core.meeting_service import MeetingAttendee, MeetingDetails, MeetingDraft
 from relationsapp.core.zones import to_local
 from relationsapp.i18n.formatting import format_date_and_time_in
 from relationsapp.i18n.translate import N_, SUPPORTED_LANGUAGES, translator
@@ -33,10 +34,26 @@ def meeting_to_ics(draft: MeetingDraft, uid: str, organiser: str = "") -> bytes:
     Calendar programs show it in each reader's own zone; the VTIMEZONE block means
     they need not know the zone name (Outlook does not use IANA names).
     """
+    return _calendar([_event(draft, uid, organiser)], method="REQUEST")
+
+
+def meetings_to_ics(meetings: Iterable[MeetingDetails]) -> bytes:
+    """Several meetings in one VCALENDAR to import into a calendar (METHOD:PUBLISH)."""
+    return _calendar([_event(m.draft, m.uid) for m in meetings], method="PUBLISH")
+
+
+def _calendar(events: list[Event], method: str) -> bytes:
     calendar = Calendar()
     calendar.add("prodid", f"-//RelationsApp//{__version__}//EN")
     calendar.add("version", "2.0")
-    calendar.add("method", "REQUEST")
+    calendar.add("method", method)
+    for event in events:
+        calendar.add_component(event)
+    calendar.add_missing_timezones()
+    return calendar.to_ical()
+
+
+def _event(draft: MeetingDraft, uid: str, organiser: str = "") -> Event:
     event = Event()
     event.add("uid", f"{uid}@relationsapp")
     event.add("dtstamp", dt.datetime.now(dt.UTC))
@@ -54,9 +71,7 @@ def meeting_to_ics(draft: MeetingDraft, uid: str, organiser: str = "") -> bytes:
         address = vCalAddress(f"urn:relationsapp:{attendee.contact_id or attendee.label}")
         address.params["cn"] = attendee.label
         event.add("attendee", address)
-    calendar.add_component(event)
-    calendar.add_missing_timezones()
-    return calendar.to_ical()
+    return event
 
 
 def _reader_locale(language: str) -> Locale:

@@ -75,6 +75,36 @@ class ContactDraft:
     #: Periods (first day, last day, inclusive, in the contact's own calendar) when the
     #: person is away: holidays, leave, trade fairs. The planner avoids them.
     away: list[tuple[dt.date, dt.date]] = field(default_factory=list)
+    #: Properties from an imported vCard that have no field here (X-SKYPE, a second
+    #: address, IMPP …): kept, shown as "other fields", written back on export.
+    other_fields: list[OtherField] = field(default_factory=list)
+    #: A small picture (PNG or JPEG bytes, at most PHOTO_MAX_SIDE pixels a side).
+    photo: bytes | None = None
+    photo_type: str = ""  # "image/png" or "image/jpeg"
+    #: The UID the card had in the program it came from: a re-import updates, not adds.
+    external_uid: str = ""
+
+
+@dataclass(frozen=True)
+class OtherField:
+    """One vCard property kept as read: ``item1.X-ABLabel;TYPE=x:value``.
+
+    ``value`` is the property's value as it stood in the file after unfolding and
+    quoted-printable/charset decoding, backslash escapes untouched, so writing it back
+    reproduces the original property.
+    """
+
+    name: str  # upper case, e.g. "X-SKYPE", "ADR", "IMPP"
+    value: str
+    params: tuple[tuple[str, str], ...] = ()  # (NAME, value) in file order
+    group: str = ""  # "item1" for item1.X-ABLabel
+
+
+#: Birthdays known without a year (vCard ``--0412``) are stored in this year, the
+#: convention Apple's and Google's exports use; shown without a year.
+NO_YEAR = 1604
+#: Photos are downscaled to fit this square before they are stored.
+PHOTO_MAX_SIDE = 512
 
 
 @dataclass(frozen=True)

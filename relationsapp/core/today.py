@@ -24,6 +24,7 @@ from relationsapp.core.promise_rules import (
     PromiseState,
     judge_all,
 )
+from relationsapp.core.records import NO_YEAR
 from relationsapp.core.services import Services
 from relationsapp.core.wall_time import interpret_wall_time
 from relationsapp.core.zones import to_local, zones_for_country
@@ -189,7 +190,7 @@ def _birthdays(services: Services, now: dt.datetime, my_zone: str) -> list[Birth
         until = (day - client_today).days
         if until <= BIRTHDAY_DAYS:
             # Year-less birthdays (vCard --MM-DD) are stored in the leap year 1604.
-            age = None if born.year <= 1604 else day.year - born.year
+            age = None if born.year <= NO_YEAR else day.year - born.year
             name = name_with_transliteration(display, latin)
             found.append(Birthday(contact_id, name, day, until, age, zone))
     return sorted(found, key=lambda item: (item.days_until, item.name))

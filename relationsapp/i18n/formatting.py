@@ -123,10 +123,26 @@ def country_name(code: str, locale: Locale | None = None) -> str:
 
 def country_names() -> dict[str, str]:
     """ISO 3166-1 alpha-2 code → name in the UI language, for every real country."""
+    return dict(_country_names(current_language()))
+
+
+@lru_cache(maxsize=1)
+def country_codes() -> frozenset[str]:
+    """Every real country's ISO 3166-1 alpha-2 code (upper case)."""
+    import pytz
+
+    return frozenset(pytz.country_names)
+
+
+@lru_cache(maxsize=8)
+def _country_names(language: str) -> tuple[tuple[str, str], ...]:
+    # Built once per language: an import checks the country of every card.
     import pytz  # its ISO 3166 list; CLDR also names regions like "EU" and "UN"
 
-    territories = ui_locale().territories
-    return {code: str(territories.get(code, name)) for code, name in pytz.country_names.items()}
+    territories = locale_for_language(language).territories
+    return tuple(
+        (code, str(territories.get(code, name))) for code, name in pytz.country_names.items()
+    )
 
 
 def language_name(code: str, locale: Locale | None = None) -> str:

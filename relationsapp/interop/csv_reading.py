@@ -148,6 +148,13 @@ class CsvTable:
     rows: list[CsvRow]
     #: Records with another number of fields, as they were read.
     ragged: list[CsvRow]
+    #: Lines where a record starts that could not be parsed (only with ``keep_going``).
+    unreadable: list[int] = field(default_factory=list)
+
+    @staticmethod
+    def unreadable_reason() -> str:
+        """Why a line of :attr:`unreadable` was left out (for people)."""
+        return _unclosed_quote()
 
     def ragged_problems(self) -> list[ImportProblem]:
         expected = len(self.header)
@@ -170,9 +177,19 @@ class CsvTable:
 
 
 def read_csv(
-    path: Path | str, *, max_bytes: int = MAX_FILE_BYTES, max_rows: int = MAX_ROWS
+    path: Path | str,
+    *,
+    max_bytes: int = MAX_FILE_BYTES,
+    max_rows: int = MAX_ROWS,
+    keep_going: bool = False,
 ) -> CsvTable:
-    """Read a whole CSV file (see the module docstring); raises :class:`CsvFileError`."""
+    """Read a whole CSV file (see the module docstring); raises :class:`CsvFileError`.
+
+    With ``keep_going`` a record the csv module cannot parse (a quote out of place, a
+    quoted field never closed) does not end the reading: the line it starts on goes to
+    :attr:`CsvTable.unreadable` and reading resumes on the next line. Without it (the
+    default) such a record refuses the whole file.
+    """
     path = Path(path)
     try:
         size = path.stat().st_size
@@ -194,6 +211,7 @@ def read_csv(
     header_line = 0
     rows: list[CsvRow] = []
     ragged: list[CsvRow] = []
+    unreadable: list[int] = []
     while True:
         start = reader.line_num + 1
         try:
@@ -201,14 +219,10 @@ def read_csv(
         except StopIteration:
             break
         except csv.Error as error:
-            raise CsvFileError(
-                path,
-                _(
-                    "A quoted field that starts on this line is never closed, "
-                    "or a quote is out of place."
-                ),
-                start,
-            ) from error
+            if keep_going and header is not None:
+                unreadable.append(start)
+                continue
+            raise CsvFileError(path, _unclosed_quote(), start) from error
         if not any(value.strip() for value in record):
             continue  # blank lines (and rows of empty fields) say nothing
         if header is None:
@@ -225,7 +239,11 @@ def read_csv(
         (rows if len(values) == len(header) else ragged).append(CsvRow(start, values))
     if header is None:
         raise CsvFileError(path, _("The file is empty."))
-    return CsvTable(path, encoding, delimiter, header, header_line, rows, ragged)
+    return CsvTable(path, encoding, delimiter, header, header_line, rows, ragged, unreadable)
+
+
+def _unclosed_quote() -> str:
+    return _("A quoted field that starts on this line is never closed, or a quote is out of place.")
 
 
 def _trim_empty_surplus(record: list[str], width: int) -> tuple[str, ...]:

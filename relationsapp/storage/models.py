@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import Boolean, Date, ForeignKey, Index, Integer, String, Text, text
+from sqlalchemy import Boolean, Date, ForeignKey, Index, Integer, LargeBinary, String, Text, text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from relationsapp.storage.base import SQL_NOW_DEFAULT, Base, RecordMixin, UtcDateTime, utc_now
@@ -80,6 +80,14 @@ class Contact(RecordMixin, Base):
     away: Mapped[str] = mapped_column(Text, default="[]", server_default="[]")
     #: "Stay in touch every N weeks"; 0 = no reminder.
     touch_weeks: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    #: JSON array of {"name", "value", "params": [[k, v], ...], "group"}: properties of
+    #: an imported card with no field here, kept to be written back on export.
+    other_fields: Mapped[str] = mapped_column(Text, default="[]", server_default="[]")
+    #: A small PNG or JPEG (see core.records.PHOTO_MAX_SIDE), and its media type.
+    photo: Mapped[bytes | None] = mapped_column(LargeBinary, default=None)
+    photo_type: Mapped[str] = mapped_column(Text, default="", server_default="")
+    #: The UID the card had in the program it came from: a re-import updates, not adds.
+    external_uid: Mapped[str] = mapped_column(Text, default="", server_default="")
 
     emails: Mapped[list[ContactEmail]] = relationship(
         order_by="ContactEmail.position", cascade="all, delete-orphan"
@@ -94,6 +102,7 @@ class Contact(RecordMixin, Base):
         Index("ix_contacts_account_sort", "account_id", "sort_key"),
         # (country, deleted_at): the country menu is read from this index alone.
         Index("ix_contacts_country", "country", "deleted_at"),
+        Index("ix_contacts_external_uid", "external_uid"),
     )
 
 
@@ -119,6 +128,9 @@ class ContactPhone(RecordMixin, Base):
     #: E.164, e.g. "+4533123456"; displayed in international format.
     number: Mapped[str] = mapped_column(Text, default="", server_default="")
     position: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+
+    #: "Who else has this number?" (duplicates on import and on demand).
+    __table_args__ = (Index("ix_contact_phones_number", "number"),)
 
 
 class Setting(Base):

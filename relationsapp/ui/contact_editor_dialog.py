@@ -27,14 +27,19 @@ from PySide6.QtWidgets import (
 
 from relationsapp.core.choices import Channel, EmailKind, Formality, NameOrder, PhoneKind
 from relationsapp.core.names import default_name_order
-from relationsapp.core.records import ContactDraft, EmailEntry, PhoneEntry, PostalAddress
+from relationsapp.core.records import NO_YEAR, ContactDraft, EmailEntry, PhoneEntry, PostalAddress
 from relationsapp.core.validation import MAX_RESPONSE_HOURS, MAX_TOUCH_WEEKS, validate_contact
 from relationsapp.core.working_hours import country_weekend
 from relationsapp.core.zones import zones_for_country
 from relationsapp.i18n.translate import _, ngettext
 from relationsapp.ui.away_periods_editor import AwayPeriodsEditor
 from relationsapp.ui.code_combo import LanguageComboBox
-from relationsapp.ui.contact_editor_texts import name_preview, phone_hint, weekend_text
+from relationsapp.ui.contact_editor_texts import (
+    date_format_without_year,
+    name_preview,
+    phone_hint,
+    weekend_text,
+)
 from relationsapp.ui.country_combo import CountryComboBox
 from relationsapp.ui.edit_formats import qt_date_format, qt_time_format
 from relationsapp.ui.field_error_label import FieldErrorBoard, FieldErrorLabel
@@ -50,11 +55,14 @@ from relationsapp.ui.form_helpers import (
     select_id,
     split_tags,
 )
+from relationsapp.ui.imported_extras import other_fields_label, photo_label, show_imported
 from relationsapp.ui.list_field_editor import EntryListEditor, EntryTexts
 from relationsapp.ui.time_zone_combo import TimeZoneComboBox, zone_offset_text
 from relationsapp.ui.weekend_picker import WeekendPicker
 
 MINUTES_PER_DAY = 24 * 60
+#: A leap year: the date edit holds a year-less birthday in it, so 29 February fits.
+EDIT_YEAR_UNKNOWN = 2000
 
 
 class ContactEditorDialog(QDialog):
@@ -70,6 +78,8 @@ class ContactEditorDialog(QDialog):
         self._order_touched = False  # the user chose a name order in this dialog
         self._zone_touched = False  # the user chose a time zone in this dialog
         self._weekend_days: tuple[int, ...] | None = None  # None: the country's weekend
+        #: What an import brought that this dialog shows but does not edit; kept on save.
+        self._kept = ContactDraft()
         self._build_fields()
         self._build_layout()
         self._connect()
@@ -86,6 +96,7 @@ class ContactEditorDialog(QDialog):
         self.preview = QLabel()
         self.preview.setObjectName("name_preview")
         self.preview.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.photo = photo_label()
         self.honorific = line_edit("honorific", _("e.g. Dr., Prof."))
         self.formality = choice_combo("formality", Formality)
         self.formality.setToolTip(_("How to address this person in letters and e-mails."))
@@ -162,6 +173,9 @@ class ContactEditorDialog(QDialog):
         self.birthday.setMinimumDate(QDate(1900, 1, 1))
         self.no_birthday = QCheckBox(_("Un&known"))
         self.no_birthday.setObjectName("no_birthday")
+        self.year_unknown = QCheckBox(_("Year unknown"))
+        self.year_unknown.setObjectName("year_unknown")
+        self.year_unknown.setToolTip(_("Only the day and month of the birthday are known."))
         self.tags = line_edit("tags", _("comma-separated, e.g. vip, trade fair"))
         self.away = AwayPeriodsEditor()
         self.notes = notes_edit("notes")
@@ -170,6 +184,7 @@ class ContactEditorDialog(QDialog):
         self.notes_sensitive = QCheckBox(_("Notes are sensitive"))
         self.notes_sensitive.setObjectName("notes_sensitive")
         self.notes_sensitive.setToolTip(_("Sensitive notes can be left out of printed briefings."))
+        self.other_fields = other_fields_label()
 
         self.general_error = FieldErrorLabel("general")
         self.buttons = QDialogButtonBox(
@@ -192,7 +207,10 @@ class ContactEditorDialog(QDialog):
         add_row(form, _("Given name (&Latin):"), self.given_name_latin, self.given_name_latin)
         add_row(form, _("Famil&y name (Latin):"), self.family_name_latin, self.family_name_latin)
         add_row(form, _("Name &order:"), self.name_order, self.name_order)
-        add_row(form, _("Shown as:"), self.preview, None)
+        preview_row = QHBoxLayout()
+        preview_row.addWidget(self.preview, 1)
+        preview_row.addWidget(self.photo)
+        add_row(form, _("Shown as:"), preview_row, None)
         add_row(form, _("&Honorific:"), self.honorific, self.honorific)
         add_row(form, _("Form of a&ddress:"), self.formality, self.formality)
         add_row(form, _("&Job title:"), self.job_title, self.job_title)
@@ -261,6 +279,7 @@ class ContactEditorDialog(QDialog):
         personal_group, form = form_group(_("Personal"))
         birthday_row = QHBoxLayout()
         birthday_row.addWidget(self.birthday)
+        birthday_row.addWidget(self.year_unknown)
         birthday_row.addWidget(self.no_birthday)
         birthday_row.addStretch(1)
         add_row(
@@ -270,6 +289,9 @@ class ContactEditorDialog(QDialog):
         add_row(form, _("Away:"), self.away, None)
         add_row(form, _("N&otes:"), self.notes, self.notes)
         add_row(form, "", self.notes_sensitive, None)
+        self._other_caption = add_row(
+            form, _("Other fields (from an import):"), self.other_fields, None
+        )
 
         left = QVBoxLayout()
         for group in (name_group, place_group, address_group):
@@ -329,7 +351,8 @@ class ContactEditorDialog(QDialog):
         self.touch_weeks.valueChanged.connect(self._errors.label("touch_weeks").clear_error)
         self.birthday.dateChanged.connect(self._errors.label("birthday").clear_error)
         self.no_birthday.toggled.connect(self._errors.label("birthday").clear_error)
-        self.no_birthday.toggled.connect(lambda checked: self.birthday.setEnabled(not checked))
+        self.no_birthday.toggled.connect(self._on_no_birthday)
+        self.year_unknown.toggled.connect(self._show_year)
         self.weekend_picker.changed.connect(self._on_weekend_picked)
         self.emails.rowsChanged.connect(self._update_tab_order)
         self.away.changed.connect(self._update_tab_order)
@@ -363,6 +386,7 @@ class ContactEditorDialog(QDialog):
             self.response_hours,
             self.touch_weeks,
             self.birthday,
+            self.year_unknown,
             self.no_birthday,
             self.tags,
             *self.away.focus_chain(),
@@ -381,6 +405,22 @@ class ContactEditorDialog(QDialog):
     def _set_weeks_suffix(self, weeks: int) -> None:
         # " week" or " weeks" (and Finnish/Danish plurals) for the number shown.
         self.touch_weeks.setSuffix(ngettext(" week", " weeks", weeks))
+
+    def _on_no_birthday(self, checked: bool) -> None:
+        self.birthday.setEnabled(not checked)
+        self.year_unknown.setEnabled(not checked)
+
+    def _show_year(self, _checked: bool = False) -> None:
+        """Show the birthday with its year, or day and month only when the year is unknown."""
+        unknown = self.year_unknown.isChecked()
+        if unknown:
+            date = self.birthday.date()
+            self.birthday.setDate(QDate(EDIT_YEAR_UNKNOWN, date.month(), date.day()))
+        edit_format = qt_date_format()
+        self.birthday.setDisplayFormat(
+            date_format_without_year(edit_format) if unknown else edit_format
+        )
+        self.birthday.setCalendarPopup(not unknown)  # a calendar would show a year
 
     def _on_order_chosen(self) -> None:
         self._order_touched = True
@@ -469,14 +509,20 @@ class ContactEditorDialog(QDialog):
             self.response_hours.setValue(draft.response_hours)
             self.touch_weeks.setValue(draft.touch_weeks)
             self.no_birthday.setChecked(draft.birthday is None)
-            self.birthday.setEnabled(draft.birthday is not None)
-            if draft.birthday is not None:
-                birthday = draft.birthday
-                self.birthday.setDate(QDate(birthday.year, birthday.month, birthday.day))
+            self._on_no_birthday(draft.birthday is None)
+            birthday = draft.birthday
+            no_year = birthday is not None and birthday.year == NO_YEAR
+            if birthday is not None:
+                year = EDIT_YEAR_UNKNOWN if no_year else birthday.year
+                self.birthday.setDate(QDate(year, birthday.month, birthday.day))
+            self.year_unknown.setChecked(no_year)
+            self._show_year()
             self.tags.setText(", ".join(draft.tags))
             self.notes.setPlainText(draft.notes)
             self.notes_sensitive.setChecked(draft.notes_sensitive)
             self.away.set_periods(draft.away)
+            self._kept = draft
+            show_imported(draft, self.photo, self.other_fields, self._other_caption)
         finally:
             self._loading = False
         # A stored order that differs from the country's usual one was someone's choice.
@@ -516,12 +562,22 @@ class ContactEditorDialog(QDialog):
             preferred_channel=Channel(self.preferred_channel.currentData()),
             response_hours=self.response_hours.value(),
             touch_weeks=self.touch_weeks.value(),
-            birthday=None if self.no_birthday.isChecked() else _qdate_to_date(self.birthday.date()),
+            birthday=self._birthday(),
             tags=split_tags(self.tags.text()),
             notes=self.notes.toPlainText(),
             notes_sensitive=self.notes_sensitive.isChecked(),
             away=self.away.periods(),
+            other_fields=list(self._kept.other_fields),
+            photo=self._kept.photo,
+            photo_type=self._kept.photo_type,
+            external_uid=self._kept.external_uid,
         )
+
+    def _birthday(self) -> dt.date | None:
+        if self.no_birthday.isChecked():
+            return None
+        date = _qdate_to_date(self.birthday.date())
+        return date.replace(year=NO_YEAR) if self.year_unknown.isChecked() else date
 
     def showEvent(self, event: QShowEvent) -> None:
         if not self._fitted:  # once, when the rows of the first draft are in

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import itertools
+import re
 
 from babel.lists import format_list
 
 from relationsapp.core.choices import NameOrder
 from relationsapp.core.names import display_name, latin_name, name_with_transliteration
-from relationsapp.core.records import ContactDraft
+from relationsapp.core.records import ContactDraft, OtherField
 from relationsapp.core.validation import format_phone, parse_phone
 from relationsapp.core.working_hours import weekend_for
 from relationsapp.i18n.formatting import country_name, ui_locale
@@ -62,3 +63,23 @@ def phone_hint(number: str, country: str) -> str:
     if e164 is None:
         return ""
     return _("International format: %(number)s") % {"number": format_phone(e164)}
+
+
+def other_field_text(other: OtherField) -> str:
+    """``X-SKYPE (TYPE=HOME): jdoe``: one property an import kept, as a line to read."""
+    name = f"{other.group}.{other.name}" if other.group else other.name
+    if not other.params:
+        return _("%(name)s: %(value)s") % {"name": name, "value": other.value}
+    params = ", ".join(f"{key}={value}" for key, value in other.params)
+    return _("%(name)s (%(params)s): %(value)s") % {
+        "name": name,
+        "params": params,
+        "value": other.value,
+    }
+
+
+def date_format_without_year(qt_format: str) -> str:
+    """``dd/MM/yyyy`` → ``dd/MM``; ``yyyy-MM-dd`` → ``MM-dd``: for a birthday's day and month."""
+    text = re.sub(r"y+", "", qt_format)
+    text = re.sub(r"([^dM])\1+", r"\1", text)  # "d..M" where the year stood between them
+    return text.strip(" ./-,") or "dd/MM"

@@ -37,6 +37,10 @@ def build_menus(window: MainWindow) -> None:
     file_menu.addAction(window.new_account_action)
     file_menu.addAction(window.log_interaction_action)
     file_menu.addSeparator()
+    interop = window.interop
+    interop.make_actions()
+    file_menu.addActions(interop.file_actions())
+    file_menu.addSeparator()
     file_menu.addAction(
         window.action(
             _("Import c&ulture notes…"),
@@ -55,13 +59,16 @@ def build_menus(window: MainWindow) -> None:
     )
     file_menu.addAction(
         window.action(
-            _("Import &orders…"), lambda: window.import_deals("orders"), None, "import_orders"
+            _("Import &orders…"),
+            lambda: window.interop.import_deals("orders"),
+            None,
+            "import_orders",
         )
     )
     file_menu.addAction(
         window.action(
             _("Import &survey results…"),
-            lambda: window.import_deals("feedback"),
+            lambda: window.interop.import_deals("feedback"),
             None,
             "import_feedback",
         )
@@ -79,7 +86,6 @@ def build_menus(window: MainWindow) -> None:
     )
     file_menu.addAction(briefings.print_action)
     file_menu.addAction(briefings.trip_pack_action)
-    add_context_menu(window.contacts_view.table, [briefings.print_action])
     briefings.update_actions()
     file_menu.addSeparator()
     window.preferences_action = window.action(
@@ -121,6 +127,11 @@ def build_menus(window: MainWindow) -> None:
     edit_menu.addSeparator()
     edit_menu.addAction(
         window.action(_("E&xchange rates…"), window.edit_rates, None, "exchange_rates")
+    )
+    edit_menu.addSeparator()
+    edit_menu.addActions(interop.edit_actions(edit_menu))
+    add_context_menu(
+        window.contacts_view.table, [briefings.print_action, *interop.context_actions()]
     )
 
     view_menu = window.menuBar().addMenu(_("&View"))

@@ -30,6 +30,7 @@ from relationsapp.ui.change_notifier import ChangeNotifier
 from relationsapp.ui.contact_table_model import ContactTableModel
 from relationsapp.ui.contacts_view import ContactsView
 from relationsapp.ui.culture_panel import CulturePanel
+from relationsapp.ui.interop_actions import InteropActions
 from relationsapp.ui.lazy_page import LazyPage
 from relationsapp.ui.main_menus import build_menus
 from relationsapp.ui.welcome_view import WelcomeView
@@ -126,6 +127,7 @@ class MainWindow(QMainWindow):
         self.resizeDocks([self.culture_panel], [420], Qt.Orientation.Horizontal)
 
         self.briefings = BriefingActions(services, home_zone, self)
+        self.interop = InteropActions(services, undo_stack, notifier, home_zone, self)
         build_menus(self)
         self.statusBar().showMessage(str(database.path))
 
@@ -134,6 +136,7 @@ class MainWindow(QMainWindow):
         self.accounts_view.contact_requested.connect(self.edit_contact)
         self.welcome_view.sample_requested.connect(self.load_sample_data)
         self.welcome_view.empty_requested.connect(self._start_empty)
+        self.welcome_view.import_requested.connect(self._start_with_import)
         notifier.contacts_changed.connect(self._on_contacts_changed)
         notifier.accounts_changed.connect(self._on_accounts_changed)
         self.contacts_view.current_changed.connect(self._follow_selection)
@@ -287,21 +290,6 @@ class MainWindow(QMainWindow):
             signal.connect(self.dashboard.invalidate)
         return self.dashboard
 
-    def import_deals(self, kind: str) -> None:
-        """Import orders or survey results from a CSV file, with mapping and preview."""
-        from relationsapp.ui.deal_import_dialog import DealImportDialog
-
-        dialog = DealImportDialog(
-            self._services,
-            "orders" if kind == "orders" else "feedback",
-            None,
-            self,
-            undo_stack=self._undo,
-            notifier=self._notifier,
-        )
-        dialog.exec()
-        dialog.deleteLater()
-
     def edit_rates(self) -> None:
         """The exchange-rate table the money figures are converted with."""
         from relationsapp.ui.rates_dialog import ExchangeRatesDialog
@@ -389,6 +377,10 @@ class MainWindow(QMainWindow):
     def _start_empty(self) -> None:
         set_setting(self._database, WELCOME_ANSWERED, "1")
         self.show_tab(CONTACTS_TAB)
+
+    def _start_with_import(self) -> None:
+        self._start_empty()
+        self.interop.import_contacts()
 
     def load_sample_data(self) -> None:
         """Load the sample set off the UI thread, with progress and Cancel."""

@@ -13,6 +13,7 @@ class WelcomeView(QWidget):
     """Three ways to begin; the window decides what each does."""
 
     sample_requested = Signal()
+    import_requested = Signal()
     empty_requested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -38,10 +39,11 @@ class WelcomeView(QWidget):
         )
         self.import_button = QPushButton(_("&Import contacts…"))
         self.import_button.setObjectName("welcome_import")
-        self.import_button.setEnabled(False)
-        import_note = QLabel(_("Importing vCard and CSV files will come in a later version."))
+        import_note = QLabel(
+            _("vCard files from phones and address books, CSV from Google, Outlook or a sheet.")
+        )
         import_note.setObjectName("welcome_import_note")
-        import_note.setEnabled(False)
+        import_note.setWordWrap(True)
         self.empty_button = QPushButton(_("Start e&mpty"))
         self.empty_button.setObjectName("welcome_empty")
 
@@ -49,6 +51,7 @@ class WelcomeView(QWidget):
             button.setMinimumHeight(button.sizeHint().height() * 3 // 2)
         self.sample_button.setDefault(True)
         self.sample_button.clicked.connect(self.sample_requested)
+        self.import_button.clicked.connect(self.import_requested)
         self.empty_button.clicked.connect(self.empty_requested)
 
         column = QVBoxLayout()

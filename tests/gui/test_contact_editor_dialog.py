@@ -6,12 +6,20 @@ import datetime as dt
 from dataclasses import replace
 
 import pytest
-from PySide6.QtCore import QDate, QPoint, Qt
+from PySide6.QtCore import QBuffer, QByteArray, QDate, QIODevice, QPoint, Qt
+from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QApplication, QDialog, QLabel, QLineEdit, QSpinBox, QWidget
 from pytestqt.qtbot import QtBot
 
 from relationsapp.core.choices import Channel, EmailKind, Formality, NameOrder, PhoneKind
-from relationsapp.core.records import ContactDraft, EmailEntry, PhoneEntry, PostalAddress
+from relationsapp.core.records import (
+    NO_YEAR,
+    ContactDraft,
+    EmailEntry,
+    OtherField,
+    PhoneEntry,
+    PostalAddress,
+)
 from relationsapp.ui.contact_editor_dialog import ContactEditorDialog
 from tests.helpers.keyboard import type_text
 
@@ -405,3 +413,82 @@ def test_away_periods_are_edited_and_a_backwards_one_is_flagged_on_its_row(
     assert error_text(dialog, "away_1") == "The last day comes before the first."
     qtbot.mouseClick(field(dialog, "away_remove_1"), Qt.MouseButton.LeftButton)
     assert dialog.draft().away == [(dt.date(2027, 7, 5), dt.date(2027, 7, 23))]
+
+
+def png_bytes(width: int, height: int) -> bytes:
+    image = QImage(width, height, QImage.Format.Format_RGB32)
+    image.fill(Qt.GlobalColor.darkCyan)
+    data = QByteArray()
+    buffer = QBuffer(data)
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    assert image.save(buffer, "PNG")
+    return bytes(data.data())
+
+
+IMPORTED = ContactDraft(
+    given_name="Jane",
+    family_name="Doe",
+    country="GB",
+    time_zone="Europe/London",
+    other_fields=[
+        OtherField("X-SKYPE", "jdoe", (("TYPE", "HOME"),)),
+        OtherField("X-ABLabel", "Ex-colleague", (), "item1"),
+    ],
+    photo=png_bytes(300, 200),
+    photo_type="image/png",
+    external_uid="urn:uuid:4fbe8971-0bc3-424c-9c26-36c3e1eff6b1",
+)
+
+
+def test_what_an_import_brought_is_shown_and_kept_unchanged_on_save(
+    qtbot: QtBot, dialog: ContactEditorDialog
+) -> None:
+    dialog.set_draft(IMPORTED, "Edit contact")
+
+    other = dialog.findChild(QLabel, "other_fields")
+    assert other is not None and other.isVisible()
+    assert other.text().splitlines() == [
+        "X-SKYPE (TYPE=HOME): jdoe",
+        "item1.X-ABLabel: Ex-colleague",
+    ]
+    photo = dialog.findChild(QLabel, "photo")
+    assert photo is not None and photo.isVisible()
+    assert max(photo.pixmap().width(), photo.pixmap().height()) == 64  # a thumbnail
+
+    retype(qtbot, dialog.given_name, "Janet")
+    draft = dialog.draft()
+    assert draft.given_name == "Janet"
+    assert draft.other_fields == IMPORTED.other_fields
+    assert (draft.photo, draft.photo_type) == (IMPORTED.photo, "image/png")
+    assert draft.external_uid == IMPORTED.external_uid
+
+
+def test_a_contact_without_imported_fields_shows_no_empty_boxes(
+    dialog: ContactEditorDialog,
+) -> None:
+    dialog.set_draft(IMPORTED, "Edit contact")
+    dialog.set_draft(ContactDraft(given_name="Bo"), "Edit contact")  # the next contact
+    assert not field(dialog, "other_fields").isVisible()
+    assert not field(dialog, "photo").isVisible()
+    assert (dialog.draft().other_fields, dialog.draft().photo) == ([], None)
+
+
+def test_a_birthday_without_a_year_is_shown_and_saved_without_one(
+    dialog: ContactEditorDialog,
+) -> None:
+    dialog.set_draft(replace(IMPORTED, birthday=dt.date(NO_YEAR, 2, 29)), "Edit contact")
+
+    assert dialog.year_unknown.isChecked()
+    assert "y" not in dialog.birthday.displayFormat()
+    assert "2000" not in dialog.birthday.text()
+    assert dialog.draft().birthday == dt.date(NO_YEAR, 2, 29)
+
+    dialog.year_unknown.setChecked(False)
+    assert "yyyy" in dialog.birthday.displayFormat()
+    dialog.birthday.setDate(QDate(1980, 2, 29))
+    assert dialog.draft().birthday == dt.date(1980, 2, 29)
+    dialog.year_unknown.setChecked(True)  # the year was wrong after all
+    assert dialog.draft().birthday == dt.date(NO_YEAR, 2, 29)
+    dialog.no_birthday.setChecked(True)
+    assert not dialog.year_unknown.isEnabled()
+    assert dialog.draft().birthday is None

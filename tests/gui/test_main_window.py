@@ -49,9 +49,27 @@ def fill_and_accept(dialog: QDialog, given: str, family: str, email: str = "") -
 def test_an_empty_file_opens_on_the_welcome_page(controller: AppController) -> None:
     window = controller.window
     assert window.pages.currentWidget() is window.welcome_view
-    assert window.welcome_view.import_button.isEnabled() is False
+    assert window.welcome_view.import_button.isEnabled()
     note = window.welcome_view.findChild(QLabel, "welcome_import_note")
-    assert note is not None and "later version" in note.text()
+    assert note is not None and "vCard" in note.text()
+
+
+def test_import_from_the_welcome_page_asks_for_files_then_shows_the_list(
+    qtbot: QtBot, controller: AppController, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from PySide6.QtWidgets import QFileDialog
+
+    asked: list[str] = []
+
+    def no_files(*args: object, **kwargs: object) -> tuple[list[str], str]:
+        asked.append("files")
+        return [], ""
+
+    monkeypatch.setattr(QFileDialog, "getOpenFileNames", no_files)
+    window = controller.window
+    qtbot.mouseClick(window.welcome_view.import_button, Qt.MouseButton.LeftButton)
+    assert asked == ["files"]
+    assert window.pages.currentWidget() is window.tabs
 
 
 def test_start_empty_is_remembered_for_the_file(

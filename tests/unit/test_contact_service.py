@@ -16,9 +16,11 @@ from relationsapp.core.contact_search import ContactQuery, IndexedContactSearch
 from relationsapp.core.contact_service import ContactService
 from relationsapp.core.errors import RecordNotFound, ValidationFailed
 from relationsapp.core.records import (
+    NO_YEAR,
     AccountDraft,
     ContactDraft,
     EmailEntry,
+    OtherField,
     PhoneEntry,
     PostalAddress,
 )
@@ -455,3 +457,65 @@ def test_deleting_an_account_keeps_its_contacts_without_an_account_name(
     assert count_rows(database, "contacts", "deleted_at IS NULL") == 1
     accounts.restore(account_id)
     assert contacts.rows([contact_id])[contact_id].account_name == "株式会社山田製作所"
+
+
+SKYPE = OtherField("X-SKYPE", "jdoe", (("TYPE", "HOME"),))
+LABELLED = OtherField("X-ABLabel", "Ex-colleague; \\, kept", (), "item1")
+PNG = b"\x89PNG\r\n\x1a\n" + bytes(range(256))  # bytes, not text: every value survives
+
+
+def imported(**changes: Any) -> ContactDraft:
+    """Jørgen as read from a vCard: other fields, a photo, the card's UID, no birth year."""
+    values: dict[str, Any] = {
+        "other_fields": [SKYPE, LABELLED],
+        "photo": PNG,
+        "photo_type": "image/png",
+        "external_uid": "urn:uuid:4fbe8971-0bc3-424c-9c26-36c3e1eff6b1",
+        "birthday": dt.date(NO_YEAR, 4, 12),
+    }
+    return jorgen(**(values | changes))
+
+
+def test_what_an_import_brought_comes_back_exactly(contacts: ContactService) -> None:
+    draft = contacts.get(contacts.create(imported())).draft
+    assert draft.other_fields == [SKYPE, LABELLED]
+    assert (draft.photo, draft.photo_type) == (PNG, "image/png")
+    assert draft.external_uid == "urn:uuid:4fbe8971-0bc3-424c-9c26-36c3e1eff6b1"
+    assert draft.birthday == dt.date(NO_YEAR, 4, 12)
+
+
+def test_an_edit_can_drop_the_photo_and_the_other_fields(
+    database: Database, contacts: ContactService
+) -> None:
+    contact_id = contacts.create(imported())
+    contacts.update(contact_id, imported(other_fields=[SKYPE], photo=None))
+    draft = contacts.get(contact_id).draft
+    assert draft.other_fields == [SKYPE]
+    assert (draft.photo, draft.photo_type) == (None, "")  # no type without a picture
+    assert count_rows(database, "contacts", "photo IS NULL") == 1
+
+
+def test_a_contact_typed_in_the_app_has_no_imported_fields(
+    database: Database, contacts: ContactService
+) -> None:
+    draft = contacts.get(contacts.create(jorgen())).draft
+    assert (draft.other_fields, draft.photo, draft.photo_type, draft.external_uid) == (
+        [],
+        None,
+        "",
+        "",
+    )
+    assert count_rows(database, "contacts", "other_fields = '[]'") == 1
+
+
+def test_bulk_loaded_contacts_keep_what_the_import_brought(
+    database: Database, contacts: ContactService
+) -> None:
+    with database.session() as session, session.begin():
+        insert_contacts(session, [imported(given_name="Anna"), jorgen(given_name="Bo")], 2)
+    ids = IndexedContactSearch(database).contact_ids(ContactQuery(text="sorensen"))
+    loaded = {draft.given_name: draft for draft in (contacts.get(i).draft for i in ids)}
+    assert loaded["Anna"].other_fields == [SKYPE, LABELLED]
+    assert loaded["Anna"].photo == PNG
+    assert loaded["Anna"].external_uid.startswith("urn:uuid:")
+    assert (loaded["Bo"].other_fields, loaded["Bo"].photo) == ([], None)

@@ -22,7 +22,7 @@ from relationsapp.core.contact_search import ContactQuery, IndexedContactSearch
 from relationsapp.core.contact_service import ContactService
 from relationsapp.core.interaction_service import InteractionService
 from relationsapp.core.open_messages import open_error_message
-from relationsapp.core.records import ContactDraft
+from relationsapp.core.records import ContactDraft, OtherField
 from relationsapp.storage.database import Database, open_database
 from relationsapp.storage.engine import create_sqlite_engine
 from relationsapp.storage.errors import (
@@ -166,6 +166,68 @@ def test_an_upgraded_file_stores_the_sensitive_flags(file_at_0007: Path) -> None
     with open_database(file_at_0007) as database:  # reopened: read from the file itself
         assert ContactService(database).get(contact_id).draft.notes_sensitive is True
         assert InteractionService(database).get(call.id).draft.sensitive is True
+
+
+@pytest.fixture
+def file_at_0008(db_path: Path) -> Path:
+    """A file made before imports kept other fields, photos and outside UIDs (0008)."""
+    engine = create_sqlite_engine(db_path)
+    config = alembic_config()
+    with engine.begin() as connection:
+        config.attributes["connection"] = connection
+        command.upgrade(config, "0008")
+        connection.exec_driver_sql(
+            "INSERT INTO contacts (given_name, family_name, display_name, latin_name, sort_key,"
+            " country, time_zone, notes, notes_sensitive, birthday) VALUES ('Jørgen',"
+            " 'Sørensen', 'Jørgen Sørensen', 'Jørgen Sørensen', 'sorensen jorgen', 'DK',"
+            " 'Europe/Copenhagen', 'Wife in hospital; ask gently.', 1, '1971-04-12')"
+        )
+    engine.dispose()
+    assert query_file(db_path, "SELECT version_num FROM alembic_version") == [("0008",)]
+    return db_path
+
+
+def test_an_0008_file_keeps_its_contacts_with_no_imported_fields(file_at_0008: Path) -> None:
+    with open_database(file_at_0008) as database:
+        [contact_id] = IndexedContactSearch(database).contact_ids(ContactQuery(text="hospital"))
+        contact = ContactService(database).get(contact_id).draft
+    assert (contact.notes, contact.notes_sensitive) == ("Wife in hospital; ask gently.", True)
+    assert contact.birthday == dt.date(1971, 4, 12)
+    assert (contact.other_fields, contact.photo, contact.photo_type, contact.external_uid) == (
+        [],
+        None,
+        "",
+        "",
+    )
+    assert query_file(
+        file_at_0008, "SELECT other_fields, photo, photo_type, external_uid FROM contacts"
+    ) == [("[]", None, "", "")]
+    indexes = {row[1] for row in query_file(file_at_0008, "PRAGMA index_list(contacts)")}
+    assert "ix_contacts_external_uid" in indexes
+
+
+def test_an_upgraded_0008_file_stores_imported_fields_and_still_finds_by_name(
+    file_at_0008: Path,
+) -> None:
+    skype = OtherField("X-SKYPE", "jdoe", (("TYPE", "HOME"),))
+    with open_database(file_at_0008) as database:
+        [contact_id] = IndexedContactSearch(database).contact_ids(ContactQuery(text="jorgen"))
+        contacts = ContactService(database)
+        draft = contacts.get(contact_id).draft
+        contacts.update(
+            contact_id,
+            replace(draft, other_fields=[skype], photo=b"\xff\xd8\xff", photo_type="image/jpeg"),
+        )
+    with open_database(file_at_0008) as database:  # reopened: read from the file itself
+        draft = ContactService(database).get(contact_id).draft
+        # The search triggers survived the new columns: the edited row is still found.
+        found = IndexedContactSearch(database).contact_ids(ContactQuery(text="sorensen"))
+    assert (draft.other_fields, draft.photo, draft.photo_type) == (
+        [skype],
+        b"\xff\xd8\xff",
+        "image/jpeg",
+    )
+    assert found == [contact_id]
 
 
 def test_reopening_an_up_to_date_file_makes_no_backup(db_path: Path) -> None:
