@@ -270,7 +270,24 @@ def plan_contact_import(
             plan.rows.append(_classify(database, record, existing_by_uid, index, batch))
         if progress is not None and done % 500 == 0 and not progress(done, total):
             raise ImportCancelled
+    _name_the_matches(database, plan.rows)
     return plan
+
+
+def _name_the_matches(database: Database, rows: list[ImportRow]) -> None:
+    """Say who a duplicate looks like: "same e-mail ana@x.com — like Ana Silva (Acme)"."""
+    from relationsapp.core.contact_service import ContactService
+
+    wanted = [row.target_id for row in rows if row.state == RowState.DUPLICATE and row.target_id]
+    found = ContactService(database).rows(wanted)
+    for row in rows:
+        person = found.get(row.target_id or 0) if row.state == RowState.DUPLICATE else None
+        if person is None:
+            continue
+        name = person.display_name
+        if person.account_name:
+            name = _("%(name)s (%(account)s)") % {"name": name, "account": person.account_name}
+        row.reason = _("%(reasons)s — like %(name)s") % {"reasons": row.reason, "name": name}
 
 
 def _classify(

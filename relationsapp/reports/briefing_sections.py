@@ -37,9 +37,22 @@ class BriefingContext:
     my_zone: str
     leave_out_sensitive: bool = False
     calendars: ClientCalendars = field(init=False)
+    #: Per country, read once per print run (a trip pack meets many people of one country).
+    culture: dict[str, list[str]] = field(default_factory=dict)
+    holidays: dict[str, list[str]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         self.calendars = ClientCalendars(self.services, self.my_zone)
+
+    def culture_lines(self, country: str) -> list[str]:
+        if country not in self.culture:
+            self.culture[country] = culture_lines(self.services, country)
+        return self.culture[country]
+
+    def holiday_lines(self, country: str) -> list[str]:
+        if country not in self.holidays:
+            self.holidays[country] = holiday_lines(country, self.now)
+        return self.holidays[country]
 
 
 def when_text(instant: dt.datetime, zone: str) -> str:

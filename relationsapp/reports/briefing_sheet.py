@@ -135,12 +135,10 @@ def _contact_sections(
         story.section(_("Personal notes"), notes, _("No notes yet."))
     if draft.country:
         title = _("Culture notes: %(country)s") % {"country": country_name(draft.country)}
-        story.section(
-            title, sections.culture_lines(services, draft.country), _("No culture notes.")
-        )
+        story.section(title, context.culture_lines(draft.country), _("No culture notes."))
         story.section(
             _("Public holidays in the next 60 days"),
-            sections.holiday_lines(draft.country, context.now),
+            context.holiday_lines(draft.country),
             _("No public holidays."),
         )
     story.section(

@@ -18,6 +18,7 @@ from relationsapp.storage.database import Database, open_database
 from relationsapp.storage.errors import DatabaseOpenError
 from relationsapp.ui.change_notifier import ChangeNotifier
 from relationsapp.ui.fonts import register_bundled_fonts
+from relationsapp.ui.main_thread_gc import MainThreadCollector
 from relationsapp.ui.main_window import MainWindow
 from relationsapp.ui.preferences_dialog import PreferencesDialog
 from relationsapp.ui.qt_translations import apply_qt_language
@@ -127,6 +128,7 @@ def run_gui(db_option: str | None, language_option: str | None) -> int:
     language = set_language(language_option or settings.language or system_language())
     apply_qt_language(app, language)
     register_bundled_fonts()
+    collector = MainThreadCollector(app)  # never collect Qt objects on a pool thread
     try:
         database = open_database(settings.resolved_database_path(db_option))
     except DatabaseOpenError as error:
@@ -147,3 +149,4 @@ def run_gui(db_option: str | None, language_option: str | None) -> int:
         return app.exec()
     finally:
         database.close()
+        collector.stop()

@@ -148,10 +148,7 @@ def main() -> None:
         full_import(path, vobject_time)
 
 
-def full_import(path: Path, vobject_time: float) -> None:
-    """The whole import once, as the app runs it: read, repair and validate every card,
-    classify (duplicates against the file and within the import), write in one
-    transaction with bulk inserts and the search index; into a fresh database file."""
+def _import_in_a_fresh_process(path: str) -> tuple[float, float, int, int, float]:
     import resource
 
     from relationsapp.core.contact_import import apply_contact_import, plan_contact_import
@@ -159,16 +156,30 @@ def full_import(path: Path, vobject_time: float) -> None:
 
     with tempfile.TemporaryDirectory() as folder, open_database(Path(folder) / "b.sqlite") as db:
         start = time.perf_counter()
-        plan = plan_contact_import(db, [path])
+        plan = plan_contact_import(db, [Path(path)])
         planned = time.perf_counter() - start
         result = apply_contact_import(db, plan)
         total = time.perf_counter() - start
     rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    imported = len(result.imported_ids)
+    return planned, total, imported, len(plan.rows) - imported, rss
+
+
+def full_import(path: Path, vobject_time: float) -> None:
+    """The whole import once, as the app runs it: read, repair and validate every card,
+    classify (duplicates against the file and within the import), write in one
+    transaction with bulk inserts and the search index; into a fresh database file, in
+    a fresh process so that its peak memory is the import's own."""
+    import multiprocessing
+
+    with multiprocessing.get_context("spawn").Pool(1) as pool:
+        planned, total, imported, not_new, rss = pool.apply(
+            _import_in_a_fresh_process, (str(path),)
+        )
     print(
         f"  full import (plan {planned:.1f} s + write {total - planned:.1f} s) "
         f"{total:7.2f} s   {total / vobject_time:5.2f}× vobject; "
-        f"{len(result.imported_ids):,} imported, {len(plan.rows) - len(result.imported_ids)} not new; "
-        f"peak RSS {rss:.0f} MB"
+        f"{imported:,} imported, {not_new} not new; peak RSS {rss:.0f} MB"
     )
 
 

@@ -3,7 +3,8 @@
 Widgets closed by one test are otherwise deleted whenever Python's collector or Qt's
 deferred deletion happens to run — in the middle of a later test. Deleting them at the
 end of their own test keeps a fault where it belongs and the order of events the same
-from run to run.
+from run to run. Python's automatic collector is off for the GUI tests, as in the app
+(relationsapp.ui.main_thread_gc): a pool thread must never destroy a widget.
 """
 
 from __future__ import annotations
@@ -14,6 +15,13 @@ from collections.abc import Iterator
 import pytest
 from PySide6.QtCore import QCoreApplication, QEvent
 from PySide6.QtWidgets import QApplication
+
+
+@pytest.fixture(scope="session", autouse=True)
+def collect_on_the_test_thread_only() -> Iterator[None]:
+    gc.disable()
+    yield
+    gc.enable()
 
 
 @pytest.fixture(autouse=True)

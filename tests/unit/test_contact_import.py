@@ -129,6 +129,7 @@ def test_a_duplicate_of_a_stored_contact_is_held_back_unless_included(
     duplicate = plan.rows[0]
     assert duplicate.state == RowState.DUPLICATE and duplicate.target_id is not None
     assert "soren@example.dk" in duplicate.reason.casefold()
+    assert "like Soren Aero" in duplicate.reason  # who it looks like, not only why
     result = apply_contact_import(database, plan)
     assert len(result.imported_ids) == 1
     assert any("duplicate" in record.reason for record in result.skipped)
