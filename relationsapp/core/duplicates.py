@@ -116,6 +116,9 @@ def normalise_email(address: str) -> str:
     return address.strip().casefold()
 
 
+_E164 = re.compile(r"\+[1-9]\d{6,14}")
+
+
 def normalise_phone(number: str, country: str = "") -> str | None:
     """The E.164 form of ``number`` read in ``country`` (``033 12 34 56``, DK →
     ``+4533123456``), or None when it cannot be read as a phone number."""
@@ -124,6 +127,8 @@ def normalise_phone(number: str, country: str = "") -> str | None:
     number = number.strip()
     if not number:
         return None
+    if _E164.fullmatch(number):  # stored numbers are E.164 already: no parse needed
+        return number
     region = country.strip().upper() or None
     if not number.startswith("+") and region is None:
         return None

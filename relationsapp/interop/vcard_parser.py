@@ -33,6 +33,7 @@ from __future__ import annotations
 import binascii
 import codecs
 import re
+from collections.abc import Callable
 from typing import NamedTuple
 
 from relationsapp.i18n.translate import _
@@ -78,15 +79,21 @@ _FOLD = (" ", "\t")
 _NEWLINES = re.compile(r"\r\n|\r|\n")
 
 
-def parse_vcard_bytes(data: bytes | str, source: str) -> tuple[list[Card], list[SkippedRecord]]:
-    """Read every card in ``data``; return them with the records that could not be read."""
+def parse_vcard_bytes(
+    data: bytes | str, source: str, on_card: Callable[[Card], None] | None = None
+) -> tuple[list[Card], list[SkippedRecord]]:
+    """Read every card in ``data``; return them with the records that could not be read.
+
+    With ``on_card`` each card is handed over as soon as it is complete and not kept
+    (the list comes back empty): 100,000 parsed cards at once would take about 1 GB.
+    """
     if len(data) > MAX_FILE_BYTES:
         reason = _(
             "The file is larger than %(limit)s MB; split it into smaller files to import it."
         ) % {"limit": MAX_FILE_BYTES // (1024 * 1024)}
         return [], [SkippedRecord(source, 1, reason)]
     text, clean = _decode_file(data) if isinstance(data, bytes) else (data, True)
-    return _Reader(text, source, clean).read()
+    return _Reader(text, source, clean, on_card).read()
 
 
 def _decode_file(data: bytes) -> tuple[str, bool]:
@@ -150,7 +157,9 @@ def _parse_params(text: str) -> Params:
 class _Reader:
     """One pass over the lines of a file (state kept on the instance for clarity)."""
 
-    def __init__(self, text: str, source: str, clean: bool) -> None:
+    def __init__(
+        self, text: str, source: str, clean: bool, on_card: Callable[[Card], None] | None
+    ) -> None:
         if "\r\r\n" in text:
             text = text.replace("\r\r\n", "\r\n")
         if _EXOTIC_BREAKS.search(text):
@@ -160,6 +169,8 @@ class _Reader:
         self.source = source
         self.clean = clean
         self.cards: list[Card] = []
+        self.on_card = on_card
+        self.count = 0  # cards completed, kept or handed over
         self.skipped: list[SkippedRecord] = []
 
     def skip(self, line: int, reason: str) -> None:
@@ -226,7 +237,7 @@ class _Reader:
                         stray_from = 0
                     if card is not None:
                         self._report_unfinished(card)
-                    if len(self.cards) >= MAX_RECORDS:
+                    if self.count >= MAX_RECORDS:
                         self.skip(
                             number,
                             _(
@@ -247,7 +258,11 @@ class _Reader:
                     )
                     stray_from = 0
                 else:
-                    self.cards.append(card)
+                    self.count += 1
+                    if self.on_card is None:
+                        self.cards.append(card)
+                    else:
+                        self.on_card(card)
                     card = None
                 base64_open = False
                 continue
