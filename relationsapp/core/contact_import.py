@@ -501,12 +501,9 @@ def _contact_ids_after(session: Session, before: int) -> list[int]:
 
 
 def _update_in_session(session: Session, contact_id: int, draft: ContactDraft) -> None:
-    from relationsapp.core import contact_service
+    from relationsapp.core.contact_service import update_contact
 
-    checked = contact_service.checked_contact(draft)
-    contact = contact_service._live_contact(session, contact_id)
-    contact_service._apply_draft(contact, checked)
-    contact_service._sync_emails_and_phones(contact, checked)
+    update_contact(session, contact_id, draft)
 
 
 def _set_deleted(database: Database, result: ContactImportResult, when: object) -> None:

@@ -24,11 +24,11 @@ from sqlalchemy import Table, func, select, update
 from sqlalchemy.orm import Session
 
 from relationsapp.core.contact_service import (
-    _apply_draft,
-    _draft_of,
-    _live_contact,
-    _sync_emails_and_phones,
+    apply_draft,
     checked_contact,
+    contact_draft_of,
+    live_contact,
+    sync_emails_and_phones,
 )
 from relationsapp.core.duplicates import normalise_email
 from relationsapp.core.errors import RecordNotFound
@@ -199,7 +199,7 @@ def contact_references() -> list[tuple[Table, str]]:
 def _two_live(session: Session, keep_id: int, other_id: int) -> tuple[Contact, Contact]:
     if keep_id == other_id:
         raise ValueError("a contact cannot be merged with itself")
-    return _live_contact(session, keep_id), _live_contact(session, other_id)
+    return live_contact(session, keep_id), live_contact(session, other_id)
 
 
 def merge_contacts(
@@ -214,7 +214,7 @@ def merge_contacts(
     chosen = checked_contact(chosen)
     with database.session() as session, session.begin():
         keep, other = _two_live(session, keep_id, other_id)
-        keep_before = _draft_of(keep)
+        keep_before = contact_draft_of(keep)
         email_ids = tuple(row.id for row in keep.emails if row.deleted_at is None)
         phone_ids = tuple(row.id for row in keep.phones if row.deleted_at is None)
         now = utc_now()
@@ -228,8 +228,8 @@ def merge_contacts(
             if row_ids:
                 _point(session, table, column, row_ids, other_id, keep_id, now)
                 moved.append(MovedRows(table.name, column, row_ids))
-        _apply_draft(keep, chosen)
-        _sync_emails_and_phones(keep, chosen)
+        apply_draft(keep, chosen)
+        sync_emails_and_phones(keep, chosen)
         other.deleted_at = now
         return MergeRecord(keep_id, other_id, keep_before, email_ids, phone_ids, tuple(moved))
 
@@ -260,7 +260,7 @@ def unmerge(database: Database, record: MergeRecord) -> None:
     where it is now.
     """
     with database.session() as session, session.begin():
-        keep = _live_contact(session, record.keep_id)
+        keep = live_contact(session, record.keep_id)
         other = session.get(Contact, record.other_id)
         if other is None:
             raise RecordNotFound(record.other_id)
@@ -284,8 +284,8 @@ def unmerge(database: Database, record: MergeRecord) -> None:
             for row in children:
                 if row.id in ids:
                     row.deleted_at = None
-        _apply_draft(keep, record.keep_before)
-        _sync_emails_and_phones(keep, record.keep_before)
+        apply_draft(keep, record.keep_before)
+        sync_emails_and_phones(keep, record.keep_before)
         other.deleted_at = None
 
 

@@ -103,7 +103,7 @@ def contact_columns(draft: ContactDraft) -> dict[str, Any]:
     }
 
 
-def _apply_draft(contact: Contact, draft: ContactDraft) -> None:
+def apply_draft(contact: Contact, draft: ContactDraft) -> None:
     for column, value in contact_columns(draft).items():
         setattr(contact, column, value)
 
@@ -136,14 +136,14 @@ def _sync_children(
         row.deleted_at = now
 
 
-def _sync_emails_and_phones(contact: Contact, draft: ContactDraft) -> None:
+def sync_emails_and_phones(contact: Contact, draft: ContactDraft) -> None:
     emails = [(email.address, email.kind.value) for email in draft.emails]
     phones = [(phone.number, phone.kind.value) for phone in draft.phones]
     _sync_children(contact.emails, emails, ContactEmail, contact, "address")
     _sync_children(contact.phones, phones, ContactPhone, contact, "number")
 
 
-def _draft_of(contact: Contact) -> ContactDraft:
+def contact_draft_of(contact: Contact) -> ContactDraft:
     return ContactDraft(
         given_name=contact.given_name,
         family_name=contact.family_name,
@@ -194,7 +194,7 @@ def checked_contact(draft: ContactDraft) -> ContactDraft:
     return normalise_contact(draft)
 
 
-def _live_contact(session: Session, contact_id: int) -> Contact:
+def live_contact(session: Session, contact_id: int) -> Contact:
     contact = session.get(Contact, contact_id)
     if contact is None or contact.deleted_at is not None:
         raise RecordNotFound(contact_id)
@@ -205,11 +205,19 @@ def add_contact(session: Session, draft: ContactDraft) -> int:
     """Validate, normalise and insert ``draft`` in ``session``; returns the new id."""
     draft = checked_contact(draft)
     contact = Contact()
-    _apply_draft(contact, draft)
+    apply_draft(contact, draft)
     session.add(contact)
-    _sync_emails_and_phones(contact, draft)
+    sync_emails_and_phones(contact, draft)
     session.flush()
     return contact.id
+
+
+def update_contact(session: Session, contact_id: int, draft: ContactDraft) -> None:
+    """Validate, normalise and store ``draft`` over the live contact, in ``session``."""
+    draft = checked_contact(draft)
+    contact = live_contact(session, contact_id)
+    apply_draft(contact, draft)
+    sync_emails_and_phones(contact, draft)
 
 
 class ContactService:
@@ -225,14 +233,12 @@ class ContactService:
     def update(self, contact_id: int, draft: ContactDraft) -> None:
         draft = checked_contact(draft)
         with self._database.session() as session, session.begin():
-            contact = _live_contact(session, contact_id)
-            _apply_draft(contact, draft)
-            _sync_emails_and_phones(contact, draft)
+            update_contact(session, contact_id, draft)
 
     def delete(self, contact_id: int) -> None:
         """Tombstone the contact (it leaves lists and search; ``restore`` brings it back)."""
         with self._database.session() as session, session.begin():
-            _live_contact(session, contact_id).deleted_at = utc_now()
+            live_contact(session, contact_id).deleted_at = utc_now()
 
     def id_for_uid(self, uid: str) -> int | None:
         """The id of the live contact with ``uid`` (a stable reference from outside)."""
@@ -250,12 +256,12 @@ class ContactService:
 
     def get(self, contact_id: int) -> ContactDetails:
         with self._database.session() as session:
-            contact = _live_contact(session, contact_id)
+            contact = live_contact(session, contact_id)
             account = session.get(Account, contact.account_id) if contact.account_id else None
             return ContactDetails(
                 id=contact.id,
                 uid=contact.uid,
-                draft=_draft_of(contact),
+                draft=contact_draft_of(contact),
                 display_name=contact.display_name,
                 latin_name=contact.latin_name,
                 account_name=account.name if account and account.deleted_at is None else "",
