@@ -27,7 +27,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from relationsapp.core.errors import ValidationFailed
-from relationsapp.core.records import AccountDraft, ContactDraft, OtherField
+from relationsapp.core.records import (
+    DEFAULT_WORK_END,
+    DEFAULT_WORK_START,
+    AccountDraft,
+    ContactDraft,
+    OtherField,
+)
 from relationsapp.core.validation import (
     FieldError,
     has_name,
@@ -221,9 +227,7 @@ def _repaired(
     changes["other_fields"] = kept
     repaired = replace(draft, **changes)  # type: ignore[arg-type]
     if validate_contact(repaired):  # a problem no repair covers (e.g. working hours)
-        repaired = replace(
-            repaired, work_start=ContactDraft.work_start, work_end=ContactDraft.work_end
-        )
+        repaired = replace(repaired, work_start=DEFAULT_WORK_START, work_end=DEFAULT_WORK_END)
     return repaired
 
 

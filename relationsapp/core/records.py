@@ -16,13 +16,13 @@ DEFAULT_WORK_END = 17 * 60
 DEFAULT_RESPONSE_HOURS = 24
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class EmailEntry:
     address: str
     kind: EmailKind = EmailKind.WORK
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class PhoneEntry:
     """A phone number as typed (any format) or as stored (E.164, ``+4533123456``)."""
 
@@ -30,7 +30,7 @@ class PhoneEntry:
     kind: PhoneKind = PhoneKind.WORK
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class PostalAddress:
     street: str = ""
     postal_code: str = ""
@@ -41,7 +41,7 @@ class PostalAddress:
         return not (self.street or self.postal_code or self.city or self.region)
 
 
-@dataclass
+@dataclass(slots=True)
 class ContactDraft:
     """Everything a user can type about a person."""
 
@@ -85,7 +85,7 @@ class ContactDraft:
     external_uid: str = ""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class OtherField:
     """One vCard property kept as read: ``item1.X-ABLabel;TYPE=x:value``.
 
