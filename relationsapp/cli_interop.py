@@ -49,6 +49,7 @@ def import_files(args: argparse.Namespace, out: TextIO) -> int:
     from relationsapp.core.contact_import import (
         RowState,
         apply_contact_import,
+        left_out_duplicates,
         plan_contact_import,
     )
     from relationsapp.interop.contact_records import SkippedRecord
@@ -77,11 +78,8 @@ def import_files(args: argparse.Namespace, out: TextIO) -> int:
             result = apply_contact_import(database, plan)
             new, updated = len(result.imported_ids), len(result.updated)
             skipped = result.skipped
-        elif not args.include_duplicates:
-            for row in plan.rows:
-                if row.state == RowState.DUPLICATE:
-                    reason = _("left out as a duplicate: %(reason)s") % {"reason": row.reason}
-                    skipped.append(SkippedRecord(row.record.source, row.record.line, reason))
+        else:
+            skipped.extend(left_out_duplicates(plan))
     report = {
         "imported": new,
         "updated": updated,

@@ -125,16 +125,7 @@ class ContactImportResult:
 
 def read_contact_file(path: Path) -> ParsedContacts:
     """Read one vCard or CSV file; a file that cannot be read at all is one skipped record."""
-    source = str(path)
-    try:
-        size = path.stat().st_size
-    except OSError as error:
-        return _refused(source, _("cannot be read: %(error)s") % {"error": error.strerror})
-    from relationsapp.interop.contact_records import MAX_FILE_BYTES
-
-    if size > MAX_FILE_BYTES:
-        message = _("is larger than %(limit)d MB, the most one import takes")
-        return _refused(source, message % {"limit": MAX_FILE_BYTES // (1024 * 1024)})
+    # Each reader refuses an unreadable or too large file itself, with file and line.
     suffix = path.suffix.lower()
     if suffix in (".vcf", ".vcard"):
         from relationsapp.interop.vcard_mapping import read_vcard_file
@@ -144,7 +135,7 @@ def read_contact_file(path: Path) -> ParsedContacts:
         from relationsapp.interop.contact_csv import read_contact_csv
 
         return read_contact_csv(path)
-    return _refused(source, _("is neither a vCard (.vcf) nor a CSV file"))
+    return _refused(str(path), _("is neither a vCard (.vcf) nor a CSV file"))
 
 
 def _refused(source: str, reason: str) -> ParsedContacts:
@@ -329,19 +320,22 @@ def _classify(
 
 
 def _existing_accounts(database: Database) -> dict[str, int]:
+    with database.session() as session:
+        return _accounts_by_key(session)
+
+
+def _accounts_by_key(session: Session) -> dict[str, int]:
+    """Every live account's folded name → its id (the oldest when names repeat)."""
     from sqlalchemy import select
 
     from relationsapp.storage.models import Account
 
     found: dict[str, int] = {}
-    with database.session() as session:
-        rows = session.execute(
-            select(Account.id, Account.name)
-            .where(Account.deleted_at.is_(None))
-            .order_by(Account.id)
-        )
-        for account_id, name in rows:
-            found.setdefault(_key(name), account_id)
+    rows = session.execute(
+        select(Account.id, Account.name).where(Account.deleted_at.is_(None)).order_by(Account.id)
+    )
+    for account_id, name in rows:
+        found.setdefault(_key(name), account_id)
     return found
 
 
@@ -403,6 +397,19 @@ def updated_draft(current: ContactDraft, incoming: ContactDraft) -> ContactDraft
 # --- writing -----------------------------------------------------------------------------
 
 
+def left_out_duplicates(plan: ContactImportPlan) -> list[SkippedRecord]:
+    """The duplicates the user did not include, as report lines (file, line, why)."""
+    return [
+        SkippedRecord(
+            row.record.source,
+            row.record.line,
+            _("left out as a duplicate: %(reason)s") % {"reason": row.reason},
+        )
+        for row in plan.rows
+        if row.state == RowState.DUPLICATE and not row.include
+    ]
+
+
 def apply_contact_import(
     database: Database, plan: ContactImportPlan, progress: Progress | None = None
 ) -> ContactImportResult:
@@ -410,11 +417,7 @@ def apply_contact_import(
     from relationsapp.core.bulk_loader import LoadCancelled, insert_contacts
     from relationsapp.core.contact_service import ContactService
 
-    result = ContactImportResult(skipped=list(plan.skipped))
-    for row in plan.rows:
-        if row.state == RowState.DUPLICATE and not row.include:
-            reason = _("left out as a duplicate: %(reason)s") % {"reason": row.reason}
-            result.skipped.append(SkippedRecord(row.record.source, row.record.line, reason))
+    result = ContactImportResult(skipped=[*plan.skipped, *left_out_duplicates(plan)])
     new_rows = [
         row
         for row in plan.rows
@@ -462,25 +465,16 @@ def _key(name: str) -> str:
 def _account_ids(session: Session, names: list[str]) -> tuple[dict[str, int], list[int]]:
     """Each distinct account name (folded) → a live account's id, creating the missing
     ones under the name as first written; also the ids created."""
-    from sqlalchemy import select
-
     from relationsapp.core.bulk_loader import insert_accounts
-    from relationsapp.storage.models import Account
 
     wanted: dict[str, str] = {}
     for name in names:
         if name.strip():
             wanted.setdefault(_key(name), " ".join(name.split()))
-    found: dict[str, int] = {}
     if not wanted:
-        return found, []
-    rows = session.execute(
-        select(Account.id, Account.name).where(Account.deleted_at.is_(None)).order_by(Account.id)
-    )
-    for account_id, name in rows:
-        key = _key(name)
-        if key in wanted:
-            found.setdefault(key, account_id)
+        return {}, []
+    existing = _accounts_by_key(session)
+    found = {key: existing[key] for key in wanted if key in existing}
     missing = [key for key in wanted if key not in found]
     created = insert_accounts(session, [AccountDraft(name=wanted[key]) for key in missing])
     found.update(zip(missing, created, strict=True))

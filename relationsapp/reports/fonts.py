@@ -121,11 +121,6 @@ def is_available(name: str) -> bool:
     return True
 
 
-def available_fonts() -> frozenset[str]:
-    """Every font of ours that can be drawn with (registers them all)."""
-    return frozenset(name for name in FONT_PACKAGES if is_available(name))
-
-
 def base_font() -> str:
     """The font for Latin, Greek and Cyrillic text and for labels."""
     return BASE_FONT if is_available(BASE_FONT) else FALLBACK_FONT
